@@ -1,0 +1,78 @@
+/** `gift-calc estimate`: tallies, raw coins and diamonds through the whole chain. */
+import type { Command } from "commander";
+import { countTallies, estimate, referenceGiftOf } from "../../core/estimate.js";
+import { decimal, toText, ZERO } from "../../core/money.js";
+import { parseTally, type Tally } from "../../core/tally.js";
+import { CheckFailedError, GiftCalcError } from "../../errors.js";
+import { estimateReport } from "../../render/estimate-report.js";
+import { render } from "../../render/format.js";
+import type { EstimateOptions } from "../commands/estimate.js";
+import { modelContext } from "../context.js";
+import type { CliIo } from "../io.js";
+
+function wholeCoins(text: string): number {
+  const digits = text.trim().replaceAll("_", "");
+  if (!/^\d+$/.test(digits) || !Number.isSafeInteger(Number(digits))) {
+    throw new GiftCalcError("BAD_NUMBER", `--coins "${text}" is not a whole number of coins`, {
+      hint: "coins are whole numbers, e.g. --coins 1500",
+    });
+  }
+  return Number(digits);
+}
+
+function nonNegative(text: string, flag: string): string {
+  const value = decimal(text, flag);
+  if (value.lt(ZERO)) throw new GiftCalcError("OUT_OF_RANGE", `${flag} cannot be negative, got ${text}`);
+  return toText(value);
+}
+
+export async function estimateAction(
+  tallyArgs: readonly string[],
+  command: Command,
+  io: CliIo,
+): Promise<void> {
+  const options = command.opts<EstimateOptions>();
+  const tallies: Tally[] = tallyArgs.map(parseTally);
+  if (options.tallyFile !== undefined) {
+    const { loadTallyFile } = await import("../../io/tally-file.js");
+    const { resolve } = await import("node:path");
+    tallies.push(...(await loadTallyFile(resolve(io.cwd, options.tallyFile))));
+  }
+  const coins = options.coins === undefined ? undefined : wholeCoins(options.coins);
+  const diamonds = options.diamonds === undefined ? undefined : nonNegative(options.diamonds, "--diamonds");
+  const balanceUsd =
+    options.balanceUsd === undefined ? undefined : nonNegative(options.balanceUsd, "--balance-usd");
+  if (tallies.length === 0 && coins === undefined && diamonds === undefined && balanceUsd === undefined) {
+    throw new GiftCalcError("NOTHING_TO_ESTIMATE", "nothing to estimate", {
+      hint: "give gifts (gift-calc estimate lion=1 rose=500), --coins, --diamonds or --tally-file",
+    });
+  }
+
+  const context = await modelContext(command, io);
+  const referenceGift = referenceGiftOf(context.catalog);
+  const result = estimate(
+    {
+      gifts: countTallies(context.catalog, tallies),
+      ...(coins === undefined ? {} : { coins }),
+      ...(diamonds === undefined ? {} : { diamonds }),
+      ...(balanceUsd === undefined ? {} : { balanceUsd }),
+    },
+    {
+      model: context.model,
+      stores: context.resolved.settings.stores,
+      ...(referenceGift === undefined ? {} : { referenceGift }),
+    },
+  );
+  context.write(render(context.options.format, result, () => estimateReport(result), context.style));
+
+  if (options.check && !result.withdrawal.eligible) {
+    const { withdrawal } = result;
+    const inGifts = withdrawal.shortfallGifts
+      ? `${withdrawal.shortfallGifts.count} more ${withdrawal.shortfallGifts.gift}s (${withdrawal.shortfallCoins} coins)`
+      : `${withdrawal.shortfallCoins} more coins`;
+    throw new CheckFailedError(
+      `$${withdrawal.balanceUsd} is below the $${withdrawal.minimumUsd} withdrawal minimum by $${withdrawal.shortfallUsd}`,
+      `${inGifts} reach it`,
+    );
+  }
+}

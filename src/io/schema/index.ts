@@ -1,0 +1,2 @@
+export type { CatalogFile, GiftEntry } from "./catalog-schema.js";
+export type { ConfigFile, DefaultsFile } from "./config-schema.js";

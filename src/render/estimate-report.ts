@@ -1,0 +1,133 @@
+/** An Estimate as a Report: lines, totals, the payout chain, the withdrawal check, viewer spend, assumptions. */
+import type { Estimate } from "../core/estimate.js";
+import { decimal, toText } from "../core/money.js";
+import type { PayoutStep } from "../core/payout.js";
+import type { Field, Report, Section } from "./report.js";
+
+function payoutFields(estimate: Estimate): Field[] {
+  const { payout } = estimate;
+  const fields: Field[] = [{ key: "grossUsd", label: "wallet (USD)", value: payout.grossUsd }];
+  for (const step of payout.steps) fields.push(stepField(step));
+  fields.push({
+    key: "net",
+    label: `net (${payout.currency}, rounded down)`,
+    value: payout.net,
+    tone: "strong",
+  });
+  return fields;
+}
+
+function stepField(step: PayoutStep): Field {
+  switch (step.name) {
+    case "agency":
+      return {
+        key: "agency",
+        label: `agency cut ${percent(step.rate)}`,
+        value: `−${step.amount} → ${step.after}`,
+      };
+    case "payoutFee":
+      return {
+        key: "payoutFee",
+        label: `${step.method} fee ${step.percent}% + $${step.fixedUsd} × ${step.withdrawals}`,
+        value: `−${step.amount} → ${step.after}`,
+      };
+    case "tax":
+      return {
+        key: "tax",
+        label: `tax reserve ${percent(step.rate)}`,
+        value: `−${step.amount} → ${step.after}`,
+      };
+    case "currency":
+      return { key: "currency", label: `in ${step.code} at ${step.rate}`, value: step.after };
+  }
+}
+
+function percent(rate: string): string {
+  return `${toText(decimal(rate).times(decimal("100")))}%`;
+}
+
+export function withdrawalFields(estimate: Pick<Estimate, "withdrawal">): Field[] {
+  const check = estimate.withdrawal;
+  const fields: Field[] = [
+    {
+      key: "eligible",
+      label: "eligible",
+      value: check.eligible ? "yes" : "no",
+      tone: check.eligible ? "good" : "bad",
+    },
+    { key: "balanceUsd", label: "wallet (USD)", value: check.balanceUsd },
+    { key: "minimumUsd", label: "minimum (USD)", value: check.minimumUsd },
+  ];
+  if (!check.eligible) {
+    fields.push(
+      { key: "shortfallUsd", label: "short by (USD)", value: check.shortfallUsd, tone: "bad" },
+      { key: "shortfallDiamonds", label: "short by (diamonds)", value: check.shortfallDiamonds },
+      { key: "shortfallCoins", label: "short by (coins)", value: check.shortfallCoins },
+    );
+    if (check.shortfallGifts) {
+      fields.push({
+        key: "shortfallGifts",
+        label: `short by (${check.shortfallGifts.gift})`,
+        value: check.shortfallGifts.count,
+      });
+    }
+  } else {
+    fields.push({
+      key: "daysNeeded",
+      label: `days at $${check.maximumUsdPerDay}/day`,
+      value: check.daysNeeded,
+    });
+  }
+  fields.push({ key: "processingDays", label: "processing (days)", value: check.processingDays });
+  return fields;
+}
+
+export function assumptionFields(assumptions: Readonly<Record<string, string | number>>): Field[] {
+  return Object.entries(assumptions).map(([key, value]) => ({
+    key,
+    label: key,
+    value,
+    tone: "dim" as const,
+  }));
+}
+
+export function estimateReport(estimate: Estimate): Report {
+  const sections: Section[] = [
+    {
+      kind: "table",
+      title: "Gifts",
+      columns: [
+        { key: "gift", header: "gift" },
+        { key: "giftId", header: "id", align: "right" },
+        { key: "count", header: "count", align: "right" },
+        { key: "coinsEach", header: "coins each", align: "right" },
+        { key: "coins", header: "coins", align: "right" },
+        { key: "diamonds", header: "diamonds", align: "right" },
+        { key: "walletUsd", header: "wallet USD", align: "right" },
+      ],
+      rows: estimate.lines.map((line) => ({ ...line })),
+      footer: {
+        gift: "total",
+        coins: estimate.totals.coins,
+        diamonds: estimate.totals.diamonds,
+        walletUsd: estimate.totals.walletUsd,
+      },
+    },
+    { kind: "fields", title: "Payout", fields: payoutFields(estimate) },
+    { kind: "fields", title: "Withdrawal", fields: withdrawalFields(estimate) },
+    {
+      kind: "fields",
+      title: "Viewer spend (USD)",
+      fields: Object.entries(estimate.viewerSpend).map(([store, usd]) => ({
+        key: store,
+        label: store,
+        value: usd,
+      })),
+    },
+    { kind: "fields", title: "Assumptions", fields: assumptionFields(estimate.assumptions) },
+  ];
+  const notes: string[] = [];
+  if (estimate.totals.balanceUsd !== "0")
+    notes.push(`includes a wallet balance of $${estimate.totals.balanceUsd}`);
+  return { title: "Estimate", sections, notes };
+}
