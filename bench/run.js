@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// `npm run bench`: every bench/*.bench.js in name order, or only those named on the command line
+// (`npm run bench -- startup`). Each prints its figures beside a baseline measured in the same run.
+import { readdirSync } from "node:fs";
+
+const wanted = process.argv.slice(2);
+const files = readdirSync(new URL("./", import.meta.url))
+  .filter((name) => name.endsWith(".bench.js"))
+  .filter((name) => wanted.length === 0 || wanted.some((word) => name.includes(word)))
+  .sort();
+console.log(`gift-calc benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+for (const file of files) {
+  const { default: bench } = await import(new URL(file, import.meta.url));
+  await bench();
+}
