@@ -394,3 +394,56 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
 export function pricePerCoin(purchase: Purchase): Decimal {
   return purchase.coins === 0 ? decimal("0") : decimal(purchase.usd).div(decimal(purchase.coins));
 }
+
+export const COINS_SCHEMA = "gift-calc.coins/1";
+
+/** A purchase as the `coins` command reports it: lines with their totals, price per coin, the table used. */
+export interface CoinsQuote {
+  readonly schema: typeof COINS_SCHEMA;
+  readonly store: string;
+  readonly wantedCoins: number;
+  readonly lines: readonly (PurchaseLine & { readonly usd: string })[];
+  readonly coins: number;
+  readonly usd: string;
+  /** Exact when it terminates within 10 places, else rounded down to 10. */
+  readonly usdPerCoin: string;
+  readonly leftoverCoins: number;
+  /** False only for a bulk-filled purchase (see `Purchase.isBulkFilled`). */
+  readonly isExact: boolean;
+  readonly assumptions: Record<string, string>;
+}
+
+/** The store's table as assumption text. */
+export function describeStore(store: CoinStore): Record<string, string> {
+  return {
+    store: store.name,
+    packages: store.packages.map((entry) => `${entry.coins} = $${entry.usd}`).join(", "),
+    custom:
+      store.custom === undefined
+        ? "none"
+        : `${store.custom.minCoins}–${store.custom.maxCoins} coins at $${store.custom.usdPerCoin} a coin, rounded up to the cent`,
+    optimisation:
+      "exact: the cheapest combination of packages (and one custom amount) giving at least N coins",
+  };
+}
+
+/** The cheapest way to buy at least `wantedCoins` coins in `store`, ready to report. */
+export function quoteCoins(store: CoinStore, wantedCoins: number): CoinsQuote {
+  const purchase = cheapestPurchase(store, wantedCoins);
+  const perCoin = pricePerCoin(purchase);
+  return {
+    schema: COINS_SCHEMA,
+    store: purchase.store,
+    wantedCoins,
+    lines: purchase.lines.map((line) => ({
+      ...line,
+      usd: decimal(line.usdEach).times(decimal(line.quantity)).toFixed(2),
+    })),
+    coins: purchase.coins,
+    usd: purchase.usd,
+    usdPerCoin: perCoin.round(10, 0).toFixed(),
+    leftoverCoins: purchase.leftoverCoins,
+    isExact: !purchase.isBulkFilled,
+    assumptions: describeStore(store),
+  };
+}
