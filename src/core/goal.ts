@@ -205,7 +205,10 @@ export function goal(input: GoalInput, context: GoalContext): Goal {
     return {
       ...base,
       reachable: false,
-      unreachable: unreachable ?? { code: "FEES_TAKE_ALL", message: "no balance nets this amount" },
+      unreachable: unreachable ?? {
+        code: "TOO_LARGE",
+        message: "no balance within a thousand withdrawals of the estimate nets this amount",
+      },
       coins: null,
       diamonds: null,
       walletUsd: null,
