@@ -1,33 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CoinStore, cheapestPurchase, type Purchase, pricePerCoin } from "../../src/core/coin-shop.js";
-
-/** The default stores (data/defaults.yaml), copied so the test stands alone. */
-const WEB: CoinStore = {
-  name: "web",
-  packages: [
-    { coins: 70, usd: "0.74" },
-    { coins: 350, usd: "3.70" },
-    { coins: 700, usd: "7.40" },
-    { coins: 1400, usd: "14.80" },
-    { coins: 3500, usd: "37.00" },
-    { coins: 7000, usd: "74.00" },
-    { coins: 17500, usd: "185.00" },
-  ],
-  custom: { minCoins: 70, maxCoins: 500000, usdPerCoin: "0.0106" },
-};
-const APP: CoinStore = {
-  name: "app",
-  packages: [
-    { coins: 65, usd: "0.99" },
-    { coins: 330, usd: "4.99" },
-    { coins: 660, usd: "9.99" },
-    { coins: 1321, usd: "19.99" },
-    { coins: 3303, usd: "49.99" },
-    { coins: 6607, usd: "99.99" },
-    { coins: 16500, usd: "249.99" },
-  ],
-};
+import { APP, WEB } from "./settings.js";
 
 const cents = (usd: string) => Math.round(Number(usd) * 100);
 
@@ -114,43 +88,27 @@ function storeOf(
 }
 
 describe("cheapestPurchase", () => {
-  it("matches brute force on small N over random package tables (table search)", () => {
+  /** Random tables of packages up to `most` coins, a custom amount up to `span` wide, N in `range`. */
+  const matchesBruteForce = (most: number, span: number, range: { min: number; max: number }) =>
     fc.assert(
-      fc.property(
-        packageTable(40),
-        customAmount(20),
-        fc.integer({ min: 0, max: 90 }),
-        (packages, custom, wanted) => {
-          const store = storeOf(packages, custom);
-          const purchase = cheapestPurchase(store, wanted);
-          const expected = bruteForce(store, wanted);
-          expect(cents(purchase.usd)).toBe(expected.cents);
-          expect(purchase.leftoverCoins).toBe(expected.leftover);
-          expectConsistent(purchase);
-        },
-      ),
+      fc.property(packageTable(most), customAmount(span), fc.integer(range), (packages, custom, wanted) => {
+        const store = storeOf(packages, custom);
+        const purchase = cheapestPurchase(store, wanted);
+        const expected = bruteForce(store, wanted);
+        expect(cents(purchase.usd)).toBe(expected.cents);
+        expect(purchase.leftoverCoins).toBe(expected.leftover);
+        expectConsistent(purchase);
+      }),
       { numRuns: 300 },
     );
+
+  it("matches brute force on small N over random package tables (table search)", () => {
+    matchesBruteForce(40, 20, { min: 0, max: 90 });
   });
 
   it("matches brute force where the best-value package takes the bulk (residue search)", () => {
     // Tiny packages put the residue search's threshold below 60 coins; N runs past it.
-    fc.assert(
-      fc.property(
-        packageTable(6),
-        customAmount(8),
-        fc.integer({ min: 40, max: 110 }),
-        (packages, custom, wanted) => {
-          const store = storeOf(packages, custom);
-          const purchase = cheapestPurchase(store, wanted);
-          const expected = bruteForce(store, wanted);
-          expect(cents(purchase.usd)).toBe(expected.cents);
-          expect(purchase.leftoverCoins).toBe(expected.leftover);
-          expectConsistent(purchase);
-        },
-      ),
-      { numRuns: 300 },
-    );
+    matchesBruteForce(6, 8, { min: 40, max: 110 });
   });
 
   it("matches brute force on both default stores for small N", () => {
