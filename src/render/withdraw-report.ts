@@ -73,7 +73,7 @@ export function withdrawReport(plan: WithdrawalPlan): Report {
       );
     }
     notes.push(
-      "the total net is rounded once, from the exact sum, so it can exceed the rows' sum by a minor unit",
+      "the total net is rounded once, from the exact sum, so it can exceed the sum of the rounded rows",
     );
   }
   sections.push({ kind: "fields", title: "Assumptions", fields: assumptionFields(plan.assumptions) });

@@ -190,3 +190,122 @@ describe("gift-calc coins", () => {
     expect(stderr).toContain(message);
   });
 });
+
+describe("planning output formats", () => {
+  it.each([
+    ["goal", "100"],
+    ["withdraw", "--usd", "3050", "--start", "2026-03-01"],
+    ["coins", "1000"],
+  ])("%s prints table, json, csv and markdown", async (...argv) => {
+    for (const format of ["table", "json", "csv", "markdown"]) {
+      const { code, stdout } = await runCli([...argv, "--format", format]);
+      expect(code).toBe(0);
+      expect(stdout.length).toBeGreaterThan(100);
+    }
+  });
+
+  it("prints coins as a table (golden)", async () => {
+    const { stdout } = await runCli(["coins", "1000", "--store", "app"]);
+    expect(stdout).toMatchInlineSnapshot(`
+      "Cheapest purchase
+      ┌─────────┬───────┬────┬──────────┬───────┐
+      │ kind    │ coins │  × │ USD each │   USD │
+      │ package │    65 │ 16 │     0.99 │ 15.84 │
+      │ total   │  1040 │    │          │ 15.84 │
+      └─────────┴───────┴────┴──────────┴───────┘
+
+      Price
+        coins wanted    1000
+        coins bought    1040
+        leftover coins  40
+        total (USD)     15.84
+        per coin (USD)  0.015230
+
+      Assumptions
+        store         app
+        packages      65 = $0.99, 330 = $4.99, 660 = $9.99, 1321 = $19.99, 3303 = $49.99, 6607 = $99.99, 16500 = $249.99
+        custom        none
+        optimisation  exact: the cheapest combination of packages (and one custom amount) giving at least N coins
+      "
+    `);
+  });
+
+  it("prints a withdrawal plan as markdown (golden)", async () => {
+    const { stdout } = await runCli([
+      "withdraw",
+      "--usd",
+      "1050.50",
+      "--start",
+      "2028-02-29",
+      "--format",
+      "markdown",
+    ]);
+    expect(stdout).toMatchInlineSnapshot(`
+      "## Withdrawal plan
+
+      ### Balance
+
+      | | |
+      |---|---|
+      | eligible | yes |
+      | wallet (USD) | 1050.5 |
+      | minimum (USD) | 100 |
+      | days at $1000/day | 2 |
+      | processing (days) | 15 |
+
+      ### Withdrawals
+
+      | # | date | USD | agency | fee | tax | net USD |
+      |---:|---|---:|---:|---:|---:|---:|
+      | 1 | 2028-02-29 | 950.5 | 0 | 0 | 0 | 950.50 |
+      | 2 | 2028-03-01 | 100 | 0 | 0 | 0 | 100.00 |
+      |  | **total** | **1050.5** | **0** | **0** | **0** | **1050.50** |
+
+      ### Plan
+
+      | | |
+      |---|---|
+      | withdrawals | 2 |
+      | calendar days | 2 |
+      | bank fee per withdrawal | 0% + $0 |
+      | fees in total (USD) | 0 |
+      | net received (USD, rounded down) | 1050.50 |
+      | left in the wallet (USD) | 0 |
+      | first withdrawal | 2028-02-29 |
+      | last withdrawal | 2028-03-01 |
+      | money arrives by (+15 days) | 2028-03-16 |
+
+      ### Assumptions
+
+      | | |
+      |---|---|
+      | preset | standard |
+      | diamondsPerCoin | 1 |
+      | usdPerDiamond | 0.005 |
+      | withdrawalMinimumUsd | 100 |
+      | withdrawalMaximumUsdPerDay | 1000 |
+      | withdrawalProcessingDays | 15 |
+      | agencyRate | 0 |
+      | payoutMethod | bank |
+      | payoutFeePercent | 0 |
+      | payoutFeeFixedUsd | 0 |
+      | taxRate | 0 |
+      | currency | USD |
+      | currencyPerUsd | 1 |
+      | currencyRateSource | base |
+      | rounding | down to 2 decimal places, once, at the end |
+
+      - minimum rule: every withdrawal is at least the minimum: a smaller last remainder is paired with the day before
+      - the total net is rounded once, from the exact sum, so it can exceed the sum of the rounded rows
+      "
+    `);
+  });
+
+  it("shows examples in each command's help", async () => {
+    for (const command of ["goal", "withdraw", "coins"]) {
+      const { code, stdout } = await runCli([command, "--help"]);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`gift-calc ${command} `);
+    }
+  });
+});

@@ -12,6 +12,10 @@ export function defineCoins(program: Command, io: CliIo): Command {
     .description("the cheapest way for a viewer to buy at least N coins")
     .argument("<n>", "coins wanted, a whole number")
     .option("--store <name>", "coin store: web or app (or one from your config)", "web")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  gift-calc coins 30000 --store app\n  gift-calc coins 1000 --format json\n",
+    )
     .action(async (coins: string, _options: CoinsOptions, self: Command) => {
       const { coinsAction } = await import("../actions/coins.js");
       await coinsAction(coins, self, io);

@@ -24,6 +24,10 @@ export function defineGoal(program: Command, io: CliIo): Command {
     .option("--gross", "the goal is the wallet value before agency, fees and tax")
     .option("--check", "exit 1 when no number of coins reaches the goal");
   addModelOptions(command);
+  command.addHelpText(
+    "after",
+    "\nExamples:\n  gift-calc goal 500 --currency EUR --agency 20\n  gift-calc goal 100 --gross --gift lion --preset half\n",
+  );
   command.action(async (amount: string, _options: GoalOptions, self: Command) => {
     const { goalAction } = await import("../actions/goal.js");
     await goalAction(amount, self, io);

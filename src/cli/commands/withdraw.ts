@@ -19,6 +19,10 @@ export function defineWithdraw(program: Command, io: CliIo): Command {
     .option("--start <date>", "date of the first withdrawal, YYYY-MM-DD (default: today, UTC)")
     .option("--check", "exit 1 when the balance is below the withdrawal minimum");
   addModelOptions(command);
+  command.addHelpText(
+    "after",
+    "\nExamples:\n  gift-calc withdraw --usd 3450\n  gift-calc withdraw --diamonds 690000 --method paypal --start 2026-03-01\n",
+  );
   command.action(async (_options: WithdrawOptions, self: Command) => {
     const { withdrawAction } = await import("../actions/withdraw.js");
     await withdrawAction(self, io);
