@@ -122,4 +122,29 @@ describe("planWithdrawals", () => {
       { numRuns: 300 },
     );
   });
+
+  it("charges in total what payout.ts charges for the whole balance (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 10_000, max: 2_000_000 }),
+        fc.constantFrom("0", "0.1", "0.35"),
+        fc.constantFrom("0", "1.5", "2.9"),
+        fc.constantFrom("0", "0.25", "5"),
+        fc.constantFrom("USD", "JPY", "KWD"),
+        (cents, agencyRate, percent, fixedUsd, currency) => {
+          const model = modelWith({ agencyRate, currency }, { fee: { percent, fixedUsd } });
+          const balanceUsd = decimal(cents).div(decimal("100"));
+          const plan = planWithdrawals({ balanceUsd, startDay: day("2026-01-01") }, model);
+          const whole = payoutChain(balanceUsd, model);
+          expect(plan.totals.withdrawals).toBe(
+            whole.steps[1]?.name === "payoutFee" ? whole.steps[1].withdrawals : -1,
+          );
+          expect(whole.steps[1]).toMatchObject({ amount: plan.totals.feeUsd });
+          expect(plan.totals.netExact).toBe(whole.netExact);
+          expect(plan.totals.net).toBe(whole.net);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
