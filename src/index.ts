@@ -24,13 +24,17 @@ export {
   giftsToCoins,
 } from "./core/chain.js";
 export {
+  COINS_SCHEMA,
   type CoinPackage,
   type CoinStore,
+  type CoinsQuote,
   type CustomAmount,
   cheapestPurchase,
+  describeStore,
   type Purchase,
   type PurchaseLine,
   pricePerCoin,
+  quoteCoins,
 } from "./core/coin-shop.js";
 export { currencyCode, formatCurrencyAmount, minorUnitDigits, parseRateOverride } from "./core/currency.js";
 export {
@@ -44,6 +48,18 @@ export {
   estimate,
   referenceGiftOf,
 } from "./core/estimate.js";
+export {
+  DEFAULT_GOAL_GIFT_IDS,
+  defaultGoalGifts,
+  GOAL_SCHEMA,
+  type Goal,
+  type GoalContext,
+  type GoalGift,
+  type GoalInput,
+  goal,
+  goalValue,
+  type Unreachable,
+} from "./core/goal.js";
 export { describeAssumptions, type EarningsModel, resolveModel } from "./core/model.js";
 export { ceilQuotient, type Decimal, decimal, roundDown, toMoneyText, toText } from "./core/money.js";
 export { closestNames, normaliseName } from "./core/names.js";
@@ -58,6 +74,17 @@ export type {
 } from "./core/settings.js";
 export { formatTally, parseTally, type Tally } from "./core/tally.js";
 export { checkWithdrawal, type WithdrawalCheck } from "./core/withdrawal.js";
+export {
+  calendarDate,
+  MINIMUM_RULE,
+  type PlannedWithdrawal,
+  parseCalendarDate,
+  planWithdrawals,
+  splitBalance,
+  WITHDRAW_SCHEMA,
+  type WithdrawalInput,
+  type WithdrawalPlan,
+} from "./core/withdrawal-plan.js";
 export { CheckFailedError, type ErrorCode, GiftCalcError, isGiftCalcError } from "./errors.js";
 export { loadBuiltinCatalog, loadBuiltinDefaults } from "./io/builtin.js";
 export { catalogFromText, checkCatalogText, loadCatalogFile } from "./io/catalog-file.js";

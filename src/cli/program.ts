@@ -5,8 +5,11 @@
 import { createRequire } from "node:module";
 import { Command, Option } from "commander";
 import { FORMATS } from "../render/format.js";
+import { defineCoins } from "./commands/coins.js";
 import { defineConfig } from "./commands/config.js";
 import { defineEstimate } from "./commands/estimate.js";
+import { defineGoal } from "./commands/goal.js";
+import { defineWithdraw } from "./commands/withdraw.js";
 import type { CliIo } from "./io.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -35,5 +38,8 @@ export function buildProgram(io: CliIo): Command {
   );
   defineEstimate(program, io);
   defineConfig(program, io);
+  defineGoal(program, io);
+  defineWithdraw(program, io);
+  defineCoins(program, io);
   return program;
 }

@@ -38,16 +38,40 @@ export interface Purchase {
   readonly coins: number;
   readonly usd: string;
   readonly leftoverCoins: number;
-  /** True when the bulk above `EXACT_LIMIT` was filled with the best-value package first. */
+  /**
+   * True only for a store table so coarse that no exact search fits (beyond `EXACT_LIMIT` coins
+   * and below the point where the bulk provably goes to the best-value package): the bulk was then
+   * bought in the best-value package first, and the price may exceed the optimum slightly.
+   */
   readonly isBulkFilled: boolean;
 }
 
-/** Above this many coins the bulk is bought in the best-value package and the rest optimised. */
-export const EXACT_LIMIT = 2_000_000;
+/** The table search keeps one byte per coin up to this many coins. */
+export const EXACT_LIMIT = 50_000_000;
+
+interface PricedPackage {
+  readonly coins: number;
+  readonly cents: number;
+}
+
+interface PricedCustom {
+  readonly minCoins: number;
+  readonly maxCoins: number;
+  /** Cents per coin as an exact fraction. */
+  readonly numerator: bigint;
+  readonly denominator: bigint;
+}
+
+/** A chosen combination: how many of each package, the custom coins, and what it all costs. */
+interface Choice {
+  readonly counts: readonly number[];
+  readonly customCoins: number;
+  readonly cents: number;
+}
 
 function toCents(usd: string, what: string): number {
   const cents = decimal(usd, what).times(decimal("100"));
-  if (!cents.eq(cents.round(0))) {
+  if (!cents.eq(cents.round(0)) || cents.lt(decimal("0"))) {
     throw new GiftCalcError("BAD_CONFIG", `${what} ${usd} is not a whole number of cents`);
   }
   return Number(cents.toFixed(0));
@@ -62,7 +86,7 @@ function centsFraction(usdPerCoin: string): { numerator: bigint; denominator: bi
   return { numerator: BigInt(text.replace(".", "")), denominator: 10n ** BigInt(scale) };
 }
 
-function customCents(coins: number, custom: { numerator: bigint; denominator: bigint }): number {
+function customCents(coins: number, custom: PricedCustom): number {
   const total = BigInt(coins) * custom.numerator;
   const cents = total / custom.denominator + (total % custom.denominator === 0n ? 0n : 1n);
   return Number(cents);
@@ -72,112 +96,354 @@ function centsText(cents: number): string {
   return decimal(cents).div(decimal("100")).toFixed(2);
 }
 
-/** The cheapest purchase of at least `wantedCoins` coins. Ties prefer fewer leftover coins. */
+/** Ties on price prefer fewer leftover coins. */
+function isBetter(cents: number, leftover: number, bestCents: number, bestLeftover: number): boolean {
+  return cents < bestCents || (cents === bestCents && leftover < bestLeftover);
+}
+
+/**
+ * Exact for any `wanted`: cheapest packages summing to exactly x for every x up to wanted + the
+ * largest package (an optimum never needs more: dropping any package would still cover), plus at
+ * most one custom amount topping up a package sum below `wanted`. Costs live in a ring buffer, the
+ * last package per x in one byte, so memory is about one byte per coin.
+ */
+function searchByTable(wanted: number, packages: readonly PricedPackage[], custom?: PricedCustom): Choice {
+  const largest = packages.reduce((most, entry) => Math.max(most, entry.coins), 0);
+  const limit = wanted + largest;
+  const window = largest + (custom?.maxCoins ?? 0) + 1;
+  const cost = new Float64Array(window).fill(Number.POSITIVE_INFINITY);
+  const via = packages.length < 128 ? new Int8Array(limit + 1) : new Int16Array(limit + 1);
+  via.fill(-1);
+  let bestCents = Number.POSITIVE_INFINITY;
+  let bestLeftover = Number.POSITIVE_INFINITY;
+  let bestPackageCoins = -1;
+  let bestCustomCoins = 0;
+  for (let x = 0; x <= limit; x++) {
+    let cents = x === 0 ? 0 : Number.POSITIVE_INFINITY;
+    for (let index = 0; index < packages.length; index++) {
+      const entry = packages[index] as PricedPackage;
+      if (entry.coins > x) continue;
+      const candidate = (cost[(x - entry.coins) % window] as number) + entry.cents;
+      if (candidate < cents) {
+        cents = candidate;
+        via[x] = index;
+      }
+    }
+    cost[x % window] = cents;
+    if (cents === Number.POSITIVE_INFINITY) continue;
+    if (x >= wanted) {
+      if (isBetter(cents, x - wanted, bestCents, bestLeftover)) {
+        [bestCents, bestLeftover, bestPackageCoins, bestCustomCoins] = [cents, x - wanted, x, 0];
+      }
+    } else if (custom && wanted - x <= custom.maxCoins) {
+      const customCoins = Math.max(wanted - x, custom.minCoins);
+      if (customCoins > custom.maxCoins) continue;
+      const total = cents + customCents(customCoins, custom);
+      const leftover = x + customCoins - wanted;
+      if (isBetter(total, leftover, bestCents, bestLeftover)) {
+        [bestCents, bestLeftover, bestPackageCoins, bestCustomCoins] = [total, leftover, x, customCoins];
+      }
+    }
+  }
+  if (bestPackageCoins < 0) return { counts: [], customCoins: 0, cents: Number.POSITIVE_INFINITY };
+  const counts = packages.map(() => 0);
+  for (let x = bestPackageCoins; x > 0; ) {
+    const index = via[x] as number;
+    counts[index] = (counts[index] ?? 0) + 1;
+    x -= (packages[index] as PricedPackage).coins;
+  }
+  return { counts, customCoins: bestCustomCoins, cents: bestCents };
+}
+
+/** The package with the lowest price per coin (the smallest such on a tie). */
+function bestValueIndex(packages: readonly PricedPackage[]): number {
+  let best = 0;
+  for (let index = 1; index < packages.length; index++) {
+    const entry = packages[index] as PricedPackage;
+    const current = packages[best] as PricedPackage;
+    const left = BigInt(entry.cents) * BigInt(current.coins);
+    const right = BigInt(current.cents) * BigInt(entry.coins);
+    if (left < right || (left === right && entry.coins < current.coins)) best = index;
+  }
+  return best;
+}
+
+/**
+ * Above this many coins an optimum exists that buys everything beyond a bounded remainder in the
+ * best-value package (m coins): any m other packages contain a subset whose coins are a multiple
+ * of m, which m-packs replace at no extra cost, so fewer than m others remain; a custom amount
+ * adds at most its maximum.
+ */
+function residueBound(packages: readonly PricedPackage[], baseIndex: number, custom?: PricedCustom): number {
+  const base = packages[baseIndex] as PricedPackage;
+  const largestOther = packages.reduce(
+    (most, entry, index) => (index === baseIndex ? most : Math.max(most, entry.coins)),
+    0,
+  );
+  return (base.coins - 1) * largestOther + (custom?.maxCoins ?? 0) + 1;
+}
+
+/** The custom amounts an optimum can use once the bulk goes to the base package. */
+function customCandidates(base: PricedPackage, custom: PricedCustom | undefined): number[] {
+  if (custom === undefined) return [0];
+  const isCheaperThanBase = custom.numerator * BigInt(base.coins) < BigInt(base.cents) * custom.denominator;
+  // Cheaper: a base pack swapped for m more custom coins never costs more, so the custom amount is
+  // within one pack of its maximum. Not cheaper: m custom coins swapped for a base pack never cost
+  // more, so it is within one pack of its minimum.
+  const low = isCheaperThanBase
+    ? Math.max(custom.minCoins, custom.maxCoins - base.coins + 1)
+    : custom.minCoins;
+  const high = isCheaperThanBase
+    ? custom.maxCoins
+    : Math.min(custom.maxCoins, custom.minCoins + base.coins - 1);
+  const candidates = [0];
+  for (let coins = low; coins <= high; coins++) candidates.push(coins);
+  return candidates;
+}
+
+/**
+ * Exact for `wanted` ≥ `residueBound`: the other packages only matter through their coins modulo
+ * m (the base package's coins), so a shortest-path search over the m residues (Dijkstra, with
+ * weights m × cents − coins × base cents ≥ 0) finds the cheapest remainder for each residue; the
+ * base package fills the rest.
+ */
+function searchByResidue(
+  wanted: number,
+  packages: readonly PricedPackage[],
+  baseIndex: number,
+  custom?: PricedCustom,
+): Choice {
+  const base = packages[baseIndex] as PricedPackage;
+  const m = base.coins;
+  const distance = new Float64Array(m).fill(Number.POSITIVE_INFINITY);
+  const parent = new Int32Array(m).fill(-1);
+  const parentPackage = new Int32Array(m).fill(-1);
+  const isDone = new Uint8Array(m);
+  distance[0] = 0;
+  const heap = new MinHeap();
+  heap.push(0, 0);
+  for (let item = heap.pop(); item !== undefined; item = heap.pop()) {
+    const residue = item.key;
+    if (isDone[residue]) continue;
+    isDone[residue] = 1;
+    const here = distance[residue] as number;
+    packages.forEach((entry, index) => {
+      if (index === baseIndex) return;
+      const next = (residue + entry.coins) % m;
+      const weight = m * entry.cents - entry.coins * base.cents;
+      if (here + weight < (distance[next] as number)) {
+        distance[next] = here + weight;
+        parent[next] = residue;
+        parentPackage[next] = index;
+        heap.push(here + weight, next);
+      }
+    });
+  }
+
+  const countsOf = (residue: number): number[] => {
+    const counts = packages.map(() => 0);
+    for (let at = residue; at !== 0; at = parent[at] as number) {
+      const index = parentPackage[at] as number;
+      counts[index] = (counts[index] ?? 0) + 1;
+    }
+    return counts;
+  };
+  const candidates = customCandidates(base, custom);
+  let best: { residue: number; customCoins: number; cents: number; leftover: number } | undefined;
+  for (let residue = 0; residue < m; residue++) {
+    const reached = distance[residue] as number;
+    if (reached === Number.POSITIVE_INFINITY) continue;
+    // m × (cost of the others − base cents per whole m of their coins); exact in integers.
+    const reducedCents = (reached + residue * base.cents) / m;
+    for (const customCoins of candidates) {
+      const packs = Math.ceil((wanted - customCoins - residue) / m);
+      const cents =
+        reducedCents +
+        (custom && customCoins > 0 ? customCents(customCoins, custom) : 0) +
+        packs * base.cents;
+      const leftover = residue + customCoins + packs * m - wanted;
+      if (best === undefined || isBetter(cents, leftover, best.cents, best.leftover)) {
+        best = { residue, customCoins, cents, leftover };
+      }
+    }
+  }
+  if (best === undefined) return { counts: [], customCoins: 0, cents: Number.POSITIVE_INFINITY };
+  const counts = countsOf(best.residue);
+  const otherCoins = counts.reduce(
+    (sum, count, index) => sum + count * (packages[index] as PricedPackage).coins,
+    0,
+  );
+  counts[baseIndex] = Math.ceil((wanted - best.customCoins - otherCoins) / m);
+  return { counts, customCoins: best.customCoins, cents: best.cents };
+}
+
+/** A binary min-heap of (priority, key) pairs, enough for Dijkstra over residues. */
+class MinHeap {
+  private readonly items: { priority: number; key: number }[] = [];
+
+  push(priority: number, key: number): void {
+    const { items } = this;
+    items.push({ priority, key });
+    for (let at = items.length - 1; at > 0; ) {
+      const up = (at - 1) >> 1;
+      if ((items[up] as { priority: number }).priority <= priority) break;
+      [items[at], items[up]] = [
+        items[up] as { priority: number; key: number },
+        items[at] as { priority: number; key: number },
+      ];
+      at = up;
+    }
+  }
+
+  pop(): { priority: number; key: number } | undefined {
+    const { items } = this;
+    const top = items[0];
+    const last = items.pop();
+    if (top === undefined || last === undefined || items.length === 0) return top;
+    items[0] = last;
+    for (let at = 0; ; ) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let least = at;
+      if (
+        left < items.length &&
+        (items[left] as typeof last).priority < (items[least] as typeof last).priority
+      )
+        least = left;
+      if (
+        right < items.length &&
+        (items[right] as typeof last).priority < (items[least] as typeof last).priority
+      )
+        least = right;
+      if (least === at) break;
+      [items[at], items[least]] = [items[least] as typeof last, items[at] as typeof last];
+      at = least;
+    }
+    return top;
+  }
+}
+
+/**
+ * The cheapest purchase of at least `wantedCoins` coins, exact: a table search up to the point
+ * where the best-value package provably takes the bulk, a residue search beyond it. Ties prefer
+ * fewer leftover coins.
+ */
 export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchase {
   if (!Number.isSafeInteger(wantedCoins) || wantedCoins < 0) {
     throw new GiftCalcError("BAD_NUMBER", `coins must be a whole number ≥ 0, got ${wantedCoins}`);
   }
-  const packages = store.packages
-    .map((entry) => ({ coins: entry.coins, cents: toCents(entry.usd, `${store.name} package price`) }))
-    .filter((entry) => entry.coins > 0);
+  const packages: PricedPackage[] = store.packages
+    .filter((entry) => Number.isSafeInteger(entry.coins) && entry.coins > 0)
+    .map((entry) => ({ coins: entry.coins, cents: toCents(entry.usd, `${store.name} package price`) }));
   if (packages.length === 0 && store.custom === undefined) {
     throw new GiftCalcError("BAD_CONFIG", `store "${store.name}" has no coin packages`);
   }
-  const custom = store.custom
-    ? { ...store.custom, price: centsFraction(store.custom.usdPerCoin) }
-    : undefined;
-
-  // Fill the bulk with the best-value package so the exact search stays bounded.
-  const best = [...packages].sort((a, b) => a.cents * b.coins - b.cents * a.coins)[0];
-  let bulkCount = 0;
-  if (best && wantedCoins > EXACT_LIMIT) bulkCount = Math.floor((wantedCoins - EXACT_LIMIT) / best.coins);
-  const rest = wantedCoins - bulkCount * (best?.coins ?? 0);
-
-  const largest = packages.reduce((most, entry) => Math.max(most, entry.coins), 0);
-  const limit = rest + largest;
-  // cost[x]: cheapest packages summing to exactly x coins; via[x]: the last package used.
-  const cost = new Float64Array(limit + 1).fill(Number.POSITIVE_INFINITY);
-  const via = new Int16Array(limit + 1).fill(-1);
-  cost[0] = 0;
-  for (let x = 1; x <= limit; x++) {
-    let bestCost = Number.POSITIVE_INFINITY;
-    let bestIndex = -1;
-    for (let index = 0; index < packages.length; index++) {
-      const entry = packages[index];
-      if (entry === undefined || entry.coins > x) continue;
-      const candidate = (cost[x - entry.coins] ?? Number.POSITIVE_INFINITY) + entry.cents;
-      if (candidate < bestCost) {
-        bestCost = candidate;
-        bestIndex = index;
-      }
-    }
-    cost[x] = bestCost;
-    via[x] = bestIndex;
-  }
-
-  let bestTotal = Number.POSITIVE_INFINITY;
-  let bestPackageCoins = -1;
-  let bestCustomCoins = 0;
-  const consider = (total: number, packageCoins: number, customCoins: number) => {
-    const leftover = packageCoins + customCoins - rest;
-    const bestLeftover = bestPackageCoins + bestCustomCoins - rest;
-    if (total < bestTotal || (total === bestTotal && leftover < bestLeftover)) {
-      bestTotal = total;
-      bestPackageCoins = packageCoins;
-      bestCustomCoins = customCoins;
-    }
+  const custom: PricedCustom | undefined = store.custom && {
+    minCoins: store.custom.minCoins,
+    maxCoins: store.custom.maxCoins,
+    ...centsFraction(store.custom.usdPerCoin),
   };
-  for (let x = rest; x <= limit; x++) consider(cost[x] ?? Number.POSITIVE_INFINITY, x, 0);
-  if (custom) {
-    for (let x = Math.max(0, rest - custom.maxCoins); x < rest; x++) {
-      const packagesCost = cost[x] ?? Number.POSITIVE_INFINITY;
-      if (packagesCost === Number.POSITIVE_INFINITY) continue;
-      const customCoins = Math.max(rest - x, custom.minCoins);
-      if (customCoins > custom.maxCoins) continue;
-      consider(packagesCost + customCents(customCoins, custom.price), x, customCoins);
-    }
+
+  let choice: Choice;
+  let bulk = 0;
+  const baseIndex = bestValueIndex(packages);
+  const base = packages[baseIndex];
+  if (base !== undefined && wantedCoins >= residueBound(packages, baseIndex, custom)) {
+    choice = searchByResidue(wantedCoins, packages, baseIndex, custom);
+  } else {
+    // Only a coarse custom table can get here above the limit; fill the bulk first, and say so.
+    if (base !== undefined && wantedCoins > EXACT_LIMIT)
+      bulk = Math.floor((wantedCoins - EXACT_LIMIT) / base.coins);
+    choice = searchByTable(wantedCoins - bulk * (base?.coins ?? 0), packages, custom);
   }
-  if (bestTotal === Number.POSITIVE_INFINITY) {
+  if (choice.cents === Number.POSITIVE_INFINITY) {
     throw new GiftCalcError("OUT_OF_RANGE", `store "${store.name}" cannot sell ${wantedCoins} coins`);
   }
 
-  const counts = new Map<number, number>();
-  if (best && bulkCount > 0) counts.set(packages.indexOf(best), bulkCount);
-  for (let x = bestPackageCoins; x > 0; ) {
-    const index = via[x] ?? -1;
-    const entry = packages[index];
-    if (entry === undefined) break;
-    counts.set(index, (counts.get(index) ?? 0) + 1);
-    x -= entry.coins;
-  }
-  const lines: PurchaseLine[] = [...counts.entries()]
-    .map(([index, quantity]) => {
-      const entry = packages[index] as { coins: number; cents: number };
-      return { kind: "package" as const, coins: entry.coins, usdEach: centsText(entry.cents), quantity };
-    })
-    .sort((a, b) => b.coins - a.coins);
-  if (bestCustomCoins > 0 && custom) {
+  const lines: PurchaseLine[] = [];
+  let coins = choice.customCoins;
+  let cents = choice.cents;
+  packages.forEach((entry, index) => {
+    const quantity = (choice.counts[index] ?? 0) + (index === baseIndex ? bulk : 0);
+    if (quantity === 0) return;
+    lines.push({ kind: "package", coins: entry.coins, usdEach: centsText(entry.cents), quantity });
+    coins += quantity * entry.coins;
+  });
+  if (bulk > 0 && base) cents += bulk * base.cents;
+  lines.sort((a, b) => b.coins - a.coins);
+  if (choice.customCoins > 0 && custom) {
     lines.push({
       kind: "custom",
-      coins: bestCustomCoins,
-      usdEach: centsText(customCents(bestCustomCoins, custom.price)),
+      coins: choice.customCoins,
+      usdEach: centsText(customCents(choice.customCoins, custom)),
       quantity: 1,
     });
   }
-  const totalCents = bestTotal + bulkCount * (best?.cents ?? 0);
-  const coins = bestPackageCoins + bestCustomCoins + bulkCount * (best?.coins ?? 0);
   return {
     store: store.name,
     wantedCoins,
     lines,
     coins,
-    usd: centsText(totalCents),
+    usd: centsText(cents),
     leftoverCoins: coins - wantedCoins,
-    isBulkFilled: bulkCount > 0,
+    isBulkFilled: bulk > 0,
   };
 }
 
 /** Price per coin of a purchase (exact when it terminates, else 40 places rounded down). */
 export function pricePerCoin(purchase: Purchase): Decimal {
   return purchase.coins === 0 ? decimal("0") : decimal(purchase.usd).div(decimal(purchase.coins));
+}
+
+export const COINS_SCHEMA = "gift-calc.coins/1";
+
+/** A purchase as the `coins` command reports it: lines with their totals, price per coin, the table used. */
+export interface CoinsQuote {
+  readonly schema: typeof COINS_SCHEMA;
+  readonly store: string;
+  readonly wantedCoins: number;
+  readonly lines: readonly (PurchaseLine & { readonly usd: string })[];
+  readonly coins: number;
+  readonly usd: string;
+  /** Exact when it terminates within 10 places, else rounded down to 10. */
+  readonly usdPerCoin: string;
+  readonly leftoverCoins: number;
+  /** False only for a bulk-filled purchase (see `Purchase.isBulkFilled`). */
+  readonly isExact: boolean;
+  readonly assumptions: Record<string, string>;
+}
+
+/** The store's table as assumption text. */
+export function describeStore(store: CoinStore): Record<string, string> {
+  return {
+    store: store.name,
+    packages: store.packages.map((entry) => `${entry.coins} = $${entry.usd}`).join(", "),
+    custom:
+      store.custom === undefined
+        ? "none"
+        : `${store.custom.minCoins}–${store.custom.maxCoins} coins at $${store.custom.usdPerCoin} a coin, rounded up to the cent`,
+    optimisation:
+      "exact: the cheapest combination of packages (and one custom amount) giving at least N coins",
+  };
+}
+
+/** The cheapest way to buy at least `wantedCoins` coins in `store`, ready to report. */
+export function quoteCoins(store: CoinStore, wantedCoins: number): CoinsQuote {
+  const purchase = cheapestPurchase(store, wantedCoins);
+  const perCoin = pricePerCoin(purchase);
+  return {
+    schema: COINS_SCHEMA,
+    store: purchase.store,
+    wantedCoins,
+    lines: purchase.lines.map((line) => ({
+      ...line,
+      usd: decimal(line.usdEach).times(decimal(line.quantity)).toFixed(2),
+    })),
+    coins: purchase.coins,
+    usd: purchase.usd,
+    usdPerCoin: perCoin.round(10, 0).toFixed(),
+    leftoverCoins: purchase.leftoverCoins,
+    isExact: !purchase.isBulkFilled,
+    assumptions: describeStore(store),
+  };
 }

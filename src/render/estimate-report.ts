@@ -4,7 +4,7 @@ import { decimal, toText } from "../core/money.js";
 import type { PayoutStep } from "../core/payout.js";
 import type { Field, Report, Section } from "./report.js";
 
-function payoutFields(estimate: Estimate): Field[] {
+export function payoutFields(estimate: Pick<Estimate, "payout">): Field[] {
   const { payout } = estimate;
   const fields: Field[] = [{ key: "grossUsd", label: "wallet (USD)", value: payout.grossUsd }];
   for (const step of payout.steps) fields.push(stepField(step));
