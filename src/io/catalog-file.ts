@@ -5,9 +5,9 @@
 import type { Catalog } from "../core/catalog.js";
 import { GiftCalcError } from "../errors.js";
 import { catalogFromFile } from "./catalog-model.js";
-import { catalogRuleProblems } from "./catalog-rules.js";
+import { catalogRuleProblems, refineCatalogIssue } from "./catalog-rules.js";
 import { readTextFile } from "./files.js";
-import { type FileProblem, formatProblem, schemaProblems, syntaxProblems } from "./problems.js";
+import { byPosition, type FileProblem, formatProblem, schemaProblems, syntaxProblems } from "./problems.js";
 import { type CatalogFile, catalogFileSchema } from "./schema/catalog-schema.js";
 import { parseYaml } from "./yaml.js";
 
@@ -18,13 +18,19 @@ export interface CatalogCheck {
   readonly problems: readonly FileProblem[];
 }
 
-/** Every problem of a catalog's text, and the catalog when there is no error. Never throws. */
+/**
+ * Every problem of a catalog's text (schema and rules together, in reading order), and the catalog
+ * when there is no error. Never throws.
+ */
 export function checkCatalogText(text: string, fileName: string): CatalogCheck {
   const parsed = parseYaml(text);
   if (!parsed.ok) return { problems: syntaxProblems(fileName, parsed.problems) };
   const result = catalogFileSchema.safeParse(parsed.yaml.value);
-  if (!result.success) return { problems: schemaProblems(fileName, result.error, parsed.yaml) };
-  const problems = catalogRuleProblems(result.data, fileName, parsed.yaml);
+  const problems = [
+    ...(result.success ? [] : schemaProblems(fileName, result.error, parsed.yaml, refineCatalogIssue)),
+    ...catalogRuleProblems(parsed.yaml, fileName),
+  ].sort(byPosition);
+  if (!result.success) return { problems };
   if (problems.some((problem) => problem.severity === "error")) return { file: result.data, problems };
   return { catalog: catalogFromFile(result.data), file: result.data, problems };
 }
