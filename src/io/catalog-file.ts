@@ -4,6 +4,7 @@
 
 import type { Catalog } from "../core/catalog.js";
 import { GiftCalcError } from "../errors.js";
+import { readCanonicalCatalog } from "./catalog-fast.js";
 import { catalogFromFile } from "./catalog-model.js";
 import { catalogRuleProblems, refineCatalogIssue } from "./catalog-rules.js";
 import { readTextFile } from "./files.js";
@@ -23,6 +24,8 @@ export interface CatalogCheck {
  * when there is no error. Never throws.
  */
 export function checkCatalogText(text: string, fileName: string): CatalogCheck {
+  const fast = cleanCanonicalCatalog(text, fileName);
+  if (fast !== undefined) return fast;
   const parsed = parseYaml(text);
   if (!parsed.ok) return { problems: syntaxProblems(fileName, parsed.problems) };
   const result = catalogFileSchema.safeParse(parsed.yaml.value);
@@ -33,6 +36,18 @@ export function checkCatalogText(text: string, fileName: string): CatalogCheck {
   if (!result.success) return { problems };
   if (problems.some((problem) => problem.severity === "error")) return { file: result.data, problems };
   return { catalog: catalogFromFile(result.data), file: result.data, problems };
+}
+
+/** The check of a canonical, problem-free catalog, read fast; undefined for any other. */
+function cleanCanonicalCatalog(text: string, fileName: string): CatalogCheck | undefined {
+  const value = readCanonicalCatalog(text);
+  if (value === undefined) return undefined;
+  const result = catalogFileSchema.safeParse(value);
+  if (!result.success) return undefined;
+  // Positions are needed only for problems, and problems send the file to the general parser.
+  if (catalogRuleProblems({ value, locate: () => ({ line: 1, col: 1 }) }, fileName).length > 0)
+    return undefined;
+  return { catalog: catalogFromFile(result.data), file: result.data, problems: [] };
 }
 
 /** A catalog for computing: errors refuse it (exit 2, first problem shown), warnings do not. */
