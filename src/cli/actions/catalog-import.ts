@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { GiftCalcError } from "../../errors.js";
 import { captureFromText } from "../../io/catalog-capture.js";
+import { catalogFromText, checkCatalogText } from "../../io/catalog-file.js";
 import { catalogFromCapture, type ImportResult, mergeCapture } from "../../io/catalog-writer.js";
 import { readTextFile } from "../../io/files.js";
 import { diffReport } from "../../render/catalog-report.js";
@@ -20,6 +21,16 @@ function checkedDate(text: string): string {
     throw new GiftCalcError("BAD_OPTION", `--date "${text}" is not a date written YYYY-MM-DD`);
   }
   return date;
+}
+
+/** Real captures repeat names ("Heart" at 1 and 10 coins): say so, since aliases must be hand-written. */
+function noteWarnings(text: string, file: string, note: (text: string) => void): void {
+  const warnings = checkCatalogText(text, file).problems.filter((problem) => problem.severity === "warning");
+  if (warnings.length === 0) return;
+  note(
+    `${file} has ${warnings.length} warning(s) (active gifts sharing a name); give each an alias, ` +
+      `then check with \`gift-calc catalog validate --strict\``,
+  );
 }
 
 /** The existing catalog's text, or undefined when the file does not exist yet. */
@@ -53,6 +64,7 @@ export async function catalogImportAction(captureFile: string, command: Command,
     const result = catalogFromCapture(capture, date);
     context.write(result.text);
     context.note(`${capture.gifts.length} gifts from the capture of ${date}`);
+    noteWarnings(result.text, "the catalog", context.note);
     return;
   }
 
@@ -62,7 +74,6 @@ export async function catalogImportAction(captureFile: string, command: Command,
   if (current === undefined) {
     result = catalogFromCapture(capture, date);
   } else {
-    const { catalogFromText } = await import("../../io/catalog-file.js");
     const capturedAt = catalogFromText(current, options.into).source.capturedAt;
     if (capturedAt !== undefined && date < capturedAt && !options.force) {
       throw new GiftCalcError(
@@ -100,4 +111,5 @@ export async function catalogImportAction(captureFile: string, command: Command,
     });
   }
   context.note(`wrote ${options.into} (${result.catalog.gifts.length} gifts)`);
+  noteWarnings(result.text, options.into, context.note);
 }
