@@ -3,7 +3,7 @@
  * read the parsed YAML leniently, so one run reports a duplicate id beside a bad price.
  */
 import type { z } from "zod";
-import { decimal, ZERO } from "../core/money.js";
+import { type Decimal, decimal, ZERO } from "../core/money.js";
 import { normaliseName } from "../core/names.js";
 import type { FileProblem, IssueRefiner, Severity } from "./problems.js";
 import { formatPath } from "./problems.js";
@@ -46,8 +46,6 @@ export const refineCatalogIssue: IssueRefiner = (issue: z.core.$ZodIssue, value:
   return undefined;
 };
 
-const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 function show(value: unknown): string {
   return value === null ? "empty" : JSON.stringify(value);
 }
@@ -55,10 +53,12 @@ function show(value: unknown): string {
 function priceProblem(value: unknown): { code: CatalogProblemCode; message: string } {
   // The YAML reader hands over numbers that are not safe integers (1.5, 1e20) as their source text.
   const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
-  if (!DECIMAL_TEXT.test(text)) {
+  let coins: Decimal;
+  try {
+    coins = decimal(text);
+  } catch {
     return { code: "INVALID_VALUE", message: `coins must be a whole number, not ${show(value)}` };
   }
-  const coins = decimal(text);
   if (!coins.round(0).eq(coins)) {
     return { code: "PRICE_NOT_INTEGER", message: `coins must be a whole number, not ${text}` };
   }
