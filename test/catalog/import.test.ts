@@ -161,6 +161,28 @@ describe("gift-calc catalog import", () => {
     );
     expect(back.code).toBe(2);
     expect(back.stderr).toContain("older than c.yaml");
+    const forced = await runJson<{ counts: Record<string, number> }>(
+      [
+        "catalog",
+        "import",
+        fixturePath("gift-list-2023-08-04.json"),
+        "--into",
+        "c.yaml",
+        "--force",
+        "--dry-run",
+      ],
+      { cwd: dir },
+    );
+    expect(forced.json.counts).toMatchObject({ unretired: 42, retired: 25 });
+  });
+
+  it("exits 2 when the merged catalog cannot be written", async () => {
+    const result = await runCli(
+      ["catalog", "import", fixturePath("gift-list-2024-01-05.json"), "--into", "no/such/dir/c.yaml"],
+      { cwd: workDir() },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot write no/such/dir/c.yaml");
   });
 
   it("dates a plain array from --date, else today", async () => {

@@ -191,6 +191,18 @@ function wholeCoins(text: string, flag: string): number {
   return Number(digits);
 }
 
+/** A gift in JSON output, with the catalog file's key names. */
+function giftJson(gift: Gift) {
+  return {
+    id: gift.id,
+    name: gift.name,
+    coins: gift.coins,
+    streakable: gift.isStreakable,
+    aliases: gift.aliases,
+    retired: gift.retired ?? null,
+  };
+}
+
 /** The gifts `catalog list` shows, in its order. */
 export function selectGifts(catalog: Catalog, options: CatalogListOptions): Gift[] {
   const min = options.min === undefined ? undefined : wholeCoins(options.min, "--min");
@@ -218,7 +230,7 @@ export async function catalogListAction(command: Command, io: CliIo): Promise<vo
   const options = command.opts<CatalogListOptions>();
   const gifts = selectGifts(context.catalog, options);
   const source = context.catalog.source;
-  const data = { schema: LIST_SCHEMA, source, count: gifts.length, gifts };
+  const data = { schema: LIST_SCHEMA, source, count: gifts.length, gifts: gifts.map(giftJson) };
   const notes = [
     `${gifts.length} of ${context.catalog.gifts.length} gifts; prices in viewer coins` +
       (source.capturedAt === undefined ? "" : ` as captured ${source.capturedAt}`),
@@ -231,7 +243,7 @@ export async function catalogShowAction(reference: string, command: Command, io:
   const context = await modelContext(command, io);
   const gift = findGift(context.catalog, reference);
   const namesakes = giftsNamed(context.catalog, gift.name).filter((other) => other !== gift);
-  const data = { schema: GIFT_SCHEMA, gift, sameName: namesakes };
+  const data = { schema: GIFT_SCHEMA, gift: giftJson(gift), sameName: namesakes.map(giftJson) };
   const format = context.options.format as Exclude<CliFormat, "github">;
   context.write(render(format, data, () => giftReport(gift, namesakes), context.style));
 }
