@@ -126,6 +126,8 @@ export function catalogRuleProblems(yaml: ParsedYaml, fileName: string): FilePro
   for (const gift of gifts) {
     if (gift.name === undefined) continue;
     const key = normaliseName(gift.name);
+    // A blank name is the schema's to report, not a shared name.
+    if (key === "") continue;
     namesOf.set(key, [...(namesOf.get(key) ?? []), gift.index]);
   }
   const aliasOwner = new Map<string, number>();
@@ -133,6 +135,7 @@ export function catalogRuleProblems(yaml: ParsedYaml, fileName: string): FilePro
     gift.aliases.forEach((alias, aliasIndex) => {
       if (typeof alias !== "string") return;
       const key = normaliseName(alias);
+      if (key === "") return;
       const path = ["gifts", gift.index, "aliases", aliasIndex];
       const owner = aliasOwner.get(key);
       const named = (namesOf.get(key) ?? []).filter((other) => other !== gift.index);

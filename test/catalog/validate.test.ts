@@ -84,6 +84,17 @@ describe("catalog rules", () => {
     ).toEqual([]);
   });
 
+  it("leaves blank names and aliases to the schema (no shared-name warnings)", () => {
+    expect(
+      codesOf(
+        gifts(
+          '{ id: 1, name: " ", coins: 1, streakable: false, aliases: [" "] }',
+          '{ id: 2, name: " ", coins: 1, streakable: false, aliases: [" "] }',
+        ),
+      ),
+    ).toEqual(["INVALID_VALUE", "INVALID_VALUE", "INVALID_VALUE", "INVALID_VALUE"]);
+  });
+
   it("finds duplicate aliases after normalising, across gifts", () => {
     expect(
       codesOf(
