@@ -18,7 +18,7 @@ export function buildProgram(io: CliIo): Command {
     .version(version, "-V, --version")
     .option("--catalog <file>", "gift catalog YAML (env GIFT_CALC_CATALOG; default: the shipped catalog)")
     .option("--config <file>", "config file (env GIFT_CALC_CONFIG; default: ./gift-calc.yaml if present)")
-    .addOption(new Option("--format <format>", "output format (github: `catalog validate` only)").choices(CLI_FORMATS).default("table"))
+    .addOption(new Option("--format <format>", "output format").choices(CLI_FORMATS).default("table"))
     .option("--no-color", "no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
     .option("-q, --quiet", "no notes or progress on stderr")
     .hook("preAction", checkFormatSupported)
