@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createCatalog, type Gift } from "../../src/core/catalog.js";
 import { type CatalogChange, diffCatalogs, percentChange } from "../../src/core/catalog-diff.js";
@@ -157,5 +158,43 @@ describe("gift-calc catalog diff", () => {
     const invalid = await runCli(["catalog", "diff", "-", fixturePath("every-problem.yaml")], { stdin: OLD });
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain("DUPLICATE_ID");
+  });
+});
+
+describe("diffCatalogs properties", () => {
+  const giftArb = fc.record({
+    id: fc.integer({ min: 1, max: 30 }),
+    name: fc.constantFrom("Rose", "Lion", "Heart", "Panda"),
+    coins: fc.integer({ min: 1, max: 50 }),
+    isStreakable: fc.boolean(),
+    retired: fc.option(fc.constant("2024-01-05"), { nil: undefined }),
+  });
+  const catalogArb = fc
+    .uniqueArray(giftArb, { selector: (entry) => entry.id, maxLength: 12 })
+    .map((entries) =>
+      catalogOf(
+        ...entries.map(({ retired, ...entry }) => ({
+          ...entry,
+          aliases: [],
+          ...(retired === undefined ? {} : { retired }),
+        })),
+      ),
+    );
+
+  it("finds nothing between a catalog and itself, and mirrors added/removed when reversed", () => {
+    fc.assert(
+      fc.property(catalogArb, catalogArb, (a, b) => {
+        expect(diffCatalogs(a, a).changes).toEqual([]);
+        const forward = diffCatalogs(a, b).counts;
+        const backward = diffCatalogs(b, a).counts;
+        expect([forward.added, forward.removed, forward.repriced, forward.renamed]).toEqual([
+          backward.removed,
+          backward.added,
+          backward.repriced,
+          backward.renamed,
+        ]);
+        expect(forward.retired).toBe(backward.unretired);
+      }),
+    );
   });
 });
