@@ -69,6 +69,13 @@ describe("writing catalogs from captures", () => {
     expect(merged.diff.counts).toMatchObject({ added: 25, retired: 42, repriced: 0, removed: 0 });
   });
 
+  it("leaves the shipped catalog byte for byte as it is when its own capture is merged again", () => {
+    const shipped = readFileSync(new URL("../../data/gift-catalog.yaml", import.meta.url), "utf8");
+    const again = mergeCapture(shipped, "data/gift-catalog.yaml", capture("2024-01-05"), "2024-01-05");
+    expect(again.diff.changes).toEqual([]);
+    expect(again.text).toBe(shipped);
+  });
+
   it("keeps comments and hand-written aliases, retires vanished gifts and adds new ones in price order", () => {
     const before = [
       "# yaml-language-server: $schema=./gift-catalog.schema.json",
