@@ -47,10 +47,15 @@ export default async function bench() {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `catalog-${GIFTS}.yaml`);
   writeFileSync(file, generateCatalog(GIFTS));
-  // One warning (two active gifts named alike) sends the file through the general YAML parser,
-  // which places every problem on its line: the slow path, for comparison.
+  // One warning (two active gifts named alike): problems are placed on lines without the general parser.
   const warned = join(dir, `catalog-${GIFTS}-warning.yaml`);
   writeFileSync(warned, generateCatalog(GIFTS).replace('name: "Gift 10001"', 'name: "Gift 10000"'));
+  // The same gifts in block style (one key per line) need the general YAML parser: the slow path.
+  const block = join(dir, `catalog-${GIFTS}-block.yaml`);
+  writeFileSync(
+    block,
+    generateCatalog(GIFTS).replace(/^ {2}- \{ (.*) \}$/gm, (_line, keys) => `  - ${keys.split(/, (?=[a-z]+: )/).join("\n    ")}`),
+  );
   printTable(`catalog validate, ${GIFTS} gifts`, [
     { label: "node -e '' (baseline)", ...measure(process.execPath, ["-e", ""]), isBaseline: true },
     {
@@ -63,8 +68,12 @@ export default async function bench() {
       target: "< 1 s",
     },
     {
-      label: `… with one warning: general YAML parser (${GIFTS} gifts)`,
+      label: `… with one warning (${GIFTS} gifts)`,
       ...measure(process.execPath, [BIN, "catalog", "validate", warned]),
+    },
+    {
+      label: `… block style, general YAML parser (${GIFTS} gifts)`,
+      ...measure(process.execPath, [BIN, "catalog", "validate", "--strict", block]),
     },
   ]);
 }

@@ -10,7 +10,7 @@ import { catalogRuleProblems, refineCatalogIssue } from "./catalog-rules.js";
 import { readTextFile } from "./files.js";
 import { byPosition, type FileProblem, formatProblem, schemaProblems, syntaxProblems } from "./problems.js";
 import { type CatalogFile, catalogFileSchema } from "./schema/catalog-schema.js";
-import { parseYaml } from "./yaml.js";
+import { type ParsedYaml, parseYaml } from "./yaml.js";
 
 export interface CatalogCheck {
   /** Present when the file has no errors (warnings allowed). */
@@ -21,33 +21,27 @@ export interface CatalogCheck {
 
 /**
  * Every problem of a catalog's text (schema and rules together, in reading order), and the catalog
- * when there is no error. Never throws.
+ * when there is no error. Never throws. Files in the canonical one-line-per-gift layout are read
+ * without the general YAML parser, which is slow on large files.
  */
 export function checkCatalogText(text: string, fileName: string): CatalogCheck {
-  const fast = cleanCanonicalCatalog(text, fileName);
-  if (fast !== undefined) return fast;
+  const canonical = readCanonicalCatalog(text);
+  if (canonical !== undefined) return checkParsedCatalog(canonical, fileName);
   const parsed = parseYaml(text);
   if (!parsed.ok) return { problems: syntaxProblems(fileName, parsed.problems) };
-  const result = catalogFileSchema.safeParse(parsed.yaml.value);
+  return checkParsedCatalog(parsed.yaml, fileName);
+}
+
+/** Schema and rules on parsed YAML (from either reader). */
+export function checkParsedCatalog(yaml: ParsedYaml, fileName: string): CatalogCheck {
+  const result = catalogFileSchema.safeParse(yaml.value);
   const problems = [
-    ...(result.success ? [] : schemaProblems(fileName, result.error, parsed.yaml, refineCatalogIssue)),
-    ...catalogRuleProblems(parsed.yaml, fileName),
+    ...(result.success ? [] : schemaProblems(fileName, result.error, yaml, refineCatalogIssue)),
+    ...catalogRuleProblems(yaml, fileName),
   ].sort(byPosition);
   if (!result.success) return { problems };
   if (problems.some((problem) => problem.severity === "error")) return { file: result.data, problems };
   return { catalog: catalogFromFile(result.data), file: result.data, problems };
-}
-
-/** The check of a canonical, problem-free catalog, read fast; undefined for any other. */
-function cleanCanonicalCatalog(text: string, fileName: string): CatalogCheck | undefined {
-  const value = readCanonicalCatalog(text);
-  if (value === undefined) return undefined;
-  const result = catalogFileSchema.safeParse(value);
-  if (!result.success) return undefined;
-  // Positions are needed only for problems, and problems send the file to the general parser.
-  if (catalogRuleProblems({ value, locate: () => ({ line: 1, col: 1 }) }, fileName).length > 0)
-    return undefined;
-  return { catalog: catalogFromFile(result.data), file: result.data, problems: [] };
 }
 
 /** A catalog for computing: errors refuse it (exit 2, first problem shown), warnings do not. */
