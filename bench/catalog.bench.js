@@ -54,7 +54,10 @@ export default async function bench() {
   const block = join(dir, `catalog-${GIFTS}-block.yaml`);
   writeFileSync(
     block,
-    generateCatalog(GIFTS).replace(/^ {2}- \{ (.*) \}$/gm, (_line, keys) => `  - ${keys.split(/, (?=[a-z]+: )/).join("\n    ")}`),
+    generateCatalog(GIFTS).replace(
+      /^ {2}- \{ (.*) \}$/gm,
+      (_line, keys) => `  - ${keys.split(/, (?=[a-z]+: )/).join("\n    ")}`,
+    ),
   );
   printTable(`catalog validate, ${GIFTS} gifts`, [
     { label: "node -e '' (baseline)", ...measure(process.execPath, ["-e", ""]), isBaseline: true },
