@@ -201,6 +201,14 @@ describe("gift-calc catalog import", () => {
       now: new Date("2026-11-24T23:30:00Z"),
     });
     expect(today.stdout).toContain('capturedAt: "2026-11-24"');
+    const raw = await runCli([
+      "catalog",
+      "import",
+      fixturePath("gift-list-2024-01-05.json"),
+      "--date",
+      "2024-01-06",
+    ]);
+    expect(raw.stdout).toContain('capturedAt: "2024-01-06"');
     const bad = await runCli(["catalog", "import", "-", "--date", "soon"], { stdin: array });
     expect(bad.code).toBe(2);
   });

@@ -49,10 +49,12 @@ export async function catalogImportAction(captureFile: string, command: Command,
   const format = context.options.format as Exclude<CliFormat, "github">;
   const { label, text } = await readNamed(io, captureFile, "capture");
   const capture = captureFromText(text, label);
-  // A raw response dates itself; a plain array is dated by --date, else today (UTC).
+  // A raw response dates itself (extra.now); a plain array is dated by --date, else today (UTC).
+  // An explicit --date wins over both.
   const date =
-    capture.capturedAt ??
-    (options.date === undefined ? io.now().toISOString().slice(0, 10) : checkedDate(options.date));
+    options.date === undefined
+      ? (capture.capturedAt ?? io.now().toISOString().slice(0, 10))
+      : checkedDate(options.date);
   for (const reason of capture.skipped) context.note(`skipped ${reason}`);
   if (capture.gifts.length === 0) {
     throw new GiftCalcError("BAD_CAPTURE", `${label} lists no gifts`, {

@@ -69,7 +69,7 @@ export function defineCatalog(program: Command, io: CliIo): Command {
     .description("turn a TikTok gift-list capture into catalog YAML, or merge it into a catalog (--into)")
     .argument("<capture>", "webcast/gift/list JSON response, or a JSON array of gifts; - for stdin")
     .option("--into <file>", "merge into this catalog (created when absent) and print the changes")
-    .option("--date <date>", "capture date YYYY-MM-DD when the capture has none (default: today)")
+    .option("--date <date>", "capture date YYYY-MM-DD (default: the capture's own, extra.now; else today)")
     .option("--dry-run", "with --into: print the changes, write nothing")
     .option("--force", "merge even when the capture is older than the catalog")
     .action(async (capture: string, _options: CatalogImportOptions, self: Command) => {
