@@ -177,3 +177,39 @@ export function giftReport(gift: Gift, namesakes: readonly Gift[]): Report {
     ],
   };
 }
+
+/** The diff as one flat table with a `kind` column: what a spreadsheet or script wants from CSV. */
+export function diffTableReport(diff: CatalogDiff): Report {
+  const keys = [
+    "kind",
+    "id",
+    "name",
+    "oldName",
+    "oldCoins",
+    "newCoins",
+    "changePercent",
+    "retired",
+    "streakable",
+  ];
+  return {
+    title: "Gift catalog changes",
+    sections: [
+      {
+        kind: "table",
+        title: "Changes",
+        columns: keys.map((key) => ({ key, header: key })),
+        rows: diff.changes.map((change) => ({
+          kind: change.kind,
+          id: change.id,
+          name: change.name,
+          oldName: change.oldName ?? null,
+          oldCoins: change.oldCoins ?? null,
+          newCoins: change.newCoins ?? null,
+          changePercent: change.changePercent ?? null,
+          retired: change.retired ?? null,
+          streakable: change.streakable ?? null,
+        })),
+      },
+    ],
+  };
+}

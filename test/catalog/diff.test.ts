@@ -143,6 +143,20 @@ describe("gift-calc catalog diff", () => {
     `);
   });
 
+  it("gives CSV as one table with a kind column", async () => {
+    const { stdout } = await runCli(["catalog", "diff", "-", "diff-new.yaml", "--format", "csv"], {
+      stdin: OLD,
+      cwd: fixturePath("."),
+    });
+    expect(stdout).toMatchInlineSnapshot(`
+      "kind,id,name,oldName,oldCoins,newCoins,changePercent,retired,streakable
+      added,9072,TikTok Universe,,,44999,,,false
+      repriced,5655,Rose,,1,2,100,,
+      retired,6038,TikTok Universe,,,34999,,2024-01-05,
+      "
+    `);
+  });
+
   it("--fail-on exits 1 only when such a change exists", async () => {
     const args = ["catalog", "diff", "-", fixturePath("diff-new.yaml"), "--format", "json"];
     expect((await runCli([...args, "--fail-on", "removed,renamed"], { stdin: OLD })).code).toBe(0);

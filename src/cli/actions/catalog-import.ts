@@ -7,7 +7,7 @@ import { captureFromText } from "../../io/catalog-capture.js";
 import { catalogFromText, checkCatalogText } from "../../io/catalog-file.js";
 import { catalogFromCapture, type ImportResult, mergeCapture } from "../../io/catalog-writer.js";
 import { readTextFile } from "../../io/files.js";
-import { diffReport } from "../../render/catalog-report.js";
+import { diffReport, diffTableReport } from "../../render/catalog-report.js";
 import { render } from "../../render/format.js";
 import type { CatalogImportOptions } from "../commands/catalog.js";
 import { baseContext } from "../context.js";
@@ -97,7 +97,10 @@ export async function catalogImportAction(captureFile: string, command: Command,
     render(
       format,
       data,
-      () => diffReport(options.into ?? "", `${label} (${date})`, result.diff),
+      () =>
+        format === "csv"
+          ? diffTableReport(result.diff)
+          : diffReport(options.into ?? "", `${label} (${date})`, result.diff),
       context.style,
     ),
   );

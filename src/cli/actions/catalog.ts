@@ -12,6 +12,7 @@ import { type FileProblem, formatProblem } from "../../io/problems.js";
 import { catalogJsonSchema } from "../../io/schema/catalog-schema.js";
 import {
   diffReport,
+  diffTableReport,
   giftListReport,
   giftReport,
   githubAnnotations,
@@ -158,6 +159,7 @@ export async function catalogDiffAction(
   const before = catalogFromText(older.text, older.label);
   const after = catalogFromText(newer.text, newer.label);
   const diff = diffCatalogs(before, after);
+  const format = context.options.format as Exclude<CliFormat, "github">;
   const data = {
     schema: DIFF_SCHEMA,
     old: sideOf(older.label, before),
@@ -167,9 +169,9 @@ export async function catalogDiffAction(
   };
   context.write(
     render(
-      context.options.format as Exclude<CliFormat, "github">,
+      format,
       data,
-      () => diffReport(older.label, newer.label, diff),
+      () => (format === "csv" ? diffTableReport(diff) : diffReport(older.label, newer.label, diff)),
       context.style,
     ),
   );
