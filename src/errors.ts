@@ -11,6 +11,7 @@ export type ErrorCode =
   | "BAD_OPTION"
   | "BAD_CONFIG"
   | "BAD_CATALOG"
+  | "BAD_CAPTURE"
   | "BAD_LOG"
   | "FILE_UNREADABLE"
   | "FILE_TOO_LARGE"

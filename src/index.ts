@@ -16,6 +16,14 @@ export {
   resolveName,
 } from "./core/catalog.js";
 export {
+  CATALOG_CHANGE_KINDS,
+  type CatalogChange,
+  type CatalogChangeKind,
+  type CatalogDiff,
+  diffCatalogs,
+  percentChange,
+} from "./core/catalog-diff.js";
+export {
   coinsForUsd,
   coinsToDiamonds,
   coinsToUsd,
@@ -87,8 +95,12 @@ export {
 } from "./core/withdrawal-plan.js";
 export { CheckFailedError, type ErrorCode, GiftCalcError, isGiftCalcError } from "./errors.js";
 export { loadBuiltinCatalog, loadBuiltinDefaults } from "./io/builtin.js";
+export { type Capture, type CapturedGift, captureFromText } from "./io/catalog-capture.js";
 export { catalogFromText, checkCatalogText, loadCatalogFile } from "./io/catalog-file.js";
+export { CATALOG_PROBLEM_CODES, type CatalogProblemCode } from "./io/catalog-rules.js";
+export { catalogFromCapture, type ImportResult, mergeCapture } from "./io/catalog-writer.js";
 export { configFromText, loadConfigFile } from "./io/config-file.js";
 export { loadCatalog, loadSettings } from "./io/load.js";
 export { type FileProblem, formatProblem } from "./io/problems.js";
+export { catalogJsonSchema, MAX_GIFT_COINS } from "./io/schema/catalog-schema.js";
 export { type ResolvedSettings, resolveSettings, type SettingOrigin } from "./io/settings.js";

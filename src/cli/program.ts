@@ -4,12 +4,13 @@
  */
 import { createRequire } from "node:module";
 import { Command, Option } from "commander";
-import { FORMATS } from "../render/format.js";
+import { defineCatalog } from "./commands/catalog.js";
 import { defineCoins } from "./commands/coins.js";
 import { defineConfig } from "./commands/config.js";
 import { defineEstimate } from "./commands/estimate.js";
 import { defineGoal } from "./commands/goal.js";
 import { defineWithdraw } from "./commands/withdraw.js";
+import { CLI_FORMATS, checkFormatSupported } from "./formats.js";
 import type { CliIo } from "./io.js";
 
 const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
@@ -20,9 +21,10 @@ export function buildProgram(io: CliIo): Command {
     .version(version, "-V, --version")
     .option("--catalog <file>", "gift catalog YAML (env GIFT_CALC_CATALOG; default: the shipped catalog)")
     .option("--config <file>", "config file (env GIFT_CALC_CONFIG; default: ./gift-calc.yaml if present)")
-    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(new Option("--format <format>", "output format").choices(CLI_FORMATS).default("table"))
     .option("--no-color", "no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
     .option("-q, --quiet", "no notes or progress on stderr")
+    .hook("preAction", checkFormatSupported)
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -41,5 +43,6 @@ export function buildProgram(io: CliIo): Command {
   defineGoal(program, io);
   defineWithdraw(program, io);
   defineCoins(program, io);
+  defineCatalog(program, io);
   return program;
 }

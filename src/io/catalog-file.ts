@@ -4,12 +4,13 @@
 
 import type { Catalog } from "../core/catalog.js";
 import { GiftCalcError } from "../errors.js";
+import { readCanonicalCatalog } from "./catalog-fast.js";
 import { catalogFromFile } from "./catalog-model.js";
-import { catalogRuleProblems } from "./catalog-rules.js";
+import { catalogRuleProblems, refineCatalogIssue } from "./catalog-rules.js";
 import { readTextFile } from "./files.js";
-import { type FileProblem, formatProblem, schemaProblems, syntaxProblems } from "./problems.js";
+import { byPosition, type FileProblem, formatProblem, schemaProblems, syntaxProblems } from "./problems.js";
 import { type CatalogFile, catalogFileSchema } from "./schema/catalog-schema.js";
-import { parseYaml } from "./yaml.js";
+import { type ParsedYaml, parseYaml } from "./yaml.js";
 
 export interface CatalogCheck {
   /** Present when the file has no errors (warnings allowed). */
@@ -18,13 +19,27 @@ export interface CatalogCheck {
   readonly problems: readonly FileProblem[];
 }
 
-/** Every problem of a catalog's text, and the catalog when there is no error. Never throws. */
+/**
+ * Every problem of a catalog's text (schema and rules together, in reading order), and the catalog
+ * when there is no error. Never throws. Files in the canonical one-line-per-gift layout are read
+ * without the general YAML parser, which is slow on large files.
+ */
 export function checkCatalogText(text: string, fileName: string): CatalogCheck {
+  const canonical = readCanonicalCatalog(text);
+  if (canonical !== undefined) return checkParsedCatalog(canonical, fileName);
   const parsed = parseYaml(text);
   if (!parsed.ok) return { problems: syntaxProblems(fileName, parsed.problems) };
-  const result = catalogFileSchema.safeParse(parsed.yaml.value);
-  if (!result.success) return { problems: schemaProblems(fileName, result.error, parsed.yaml) };
-  const problems = catalogRuleProblems(result.data, fileName, parsed.yaml);
+  return checkParsedCatalog(parsed.yaml, fileName);
+}
+
+/** Schema and rules on parsed YAML (from either reader). */
+export function checkParsedCatalog(yaml: ParsedYaml, fileName: string): CatalogCheck {
+  const result = catalogFileSchema.safeParse(yaml.value);
+  const problems = [
+    ...(result.success ? [] : schemaProblems(fileName, result.error, yaml, refineCatalogIssue)),
+    ...catalogRuleProblems(yaml, fileName),
+  ].sort(byPosition);
+  if (!result.success) return { problems };
   if (problems.some((problem) => problem.severity === "error")) return { file: result.data, problems };
   return { catalog: catalogFromFile(result.data), file: result.data, problems };
 }

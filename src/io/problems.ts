@@ -39,8 +39,32 @@ export function syntaxProblems(file: string, problems: readonly YamlProblem[]): 
   }));
 }
 
-/** zod's issues, placed on the YAML nodes they are about. */
-export function schemaProblems(file: string, error: z.ZodError, yaml: ParsedYaml): FileProblem[] {
+/** A more precise code and message for a schema issue, from a file type's own rules. */
+export type IssueRefiner = (
+  issue: z.core.$ZodIssue,
+  value: unknown,
+) => { readonly code: string; readonly message: string } | undefined;
+
+/** The raw value at `path` in parsed data (undefined when absent). */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = root;
+  for (const step of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
+}
+
+/**
+ * zod's issues, placed on the YAML nodes they are about: UNKNOWN_KEY, MISSING_KEY, INVALID_VALUE,
+ * or what `refine` says when it knows better.
+ */
+export function schemaProblems(
+  file: string,
+  error: z.ZodError,
+  yaml: ParsedYaml,
+  refine?: IssueRefiner,
+): FileProblem[] {
   const problems: FileProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -57,17 +81,25 @@ export function schemaProblems(file: string, error: z.ZodError, yaml: ParsedYaml
       }
       continue;
     }
-    const isMissing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    const value = valueAt(yaml.value, issue.path);
+    const isMissing = issue.code === "invalid_type" && value === undefined;
+    const refined = isMissing ? undefined : refine?.(issue, value);
     problems.push({
-      code: isMissing ? "MISSING_KEY" : "INVALID_VALUE",
+      code: refined?.code ?? (isMissing ? "MISSING_KEY" : "INVALID_VALUE"),
       severity: "error",
       file,
       ...yaml.locate(issue.path),
       path: formatPath(issue.path),
-      message: isMissing ? "is required" : issue.message.replace(/^Invalid input: /, ""),
+      message:
+        refined?.message ?? (isMissing ? "is required" : issue.message.replace(/^Invalid input: /, "")),
     });
   }
   return problems;
+}
+
+/** Problems in reading order: by line, then column. */
+export function byPosition(a: FileProblem, b: FileProblem): number {
+  return a.line - b.line || a.col - b.col || a.code.localeCompare(b.code);
 }
 
 /** `file:line:col  CODE  path: message` — the one-line form used in errors and `catalog validate`. */

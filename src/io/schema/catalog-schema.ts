@@ -5,6 +5,12 @@
 import { z } from "zod";
 import { isoDate } from "./decimal.js";
 
+/**
+ * The largest price a catalog may hold. TikTok's dearest gift costs 44,999 coins (TikTok Universe,
+ * 2024); a price over a million coins is a typo (a stray digit, diamonds × 1000), not a gift.
+ */
+export const MAX_GIFT_COINS = 1_000_000;
+
 export const giftEntrySchema = z
   .strictObject({
     id: z.number().int().positive().meta({ description: "TikTok's gift id (`giftId` in live events)." }),
@@ -13,6 +19,7 @@ export const giftEntrySchema = z
       .number()
       .int()
       .positive()
+      .max(MAX_GIFT_COINS)
       .meta({ description: "Price of one gift in viewer coins (the gift-list API's `diamond_count`)." }),
     streakable: z
       .boolean()
@@ -43,3 +50,11 @@ export const catalogFileSchema = z
 /** The catalog as written in YAML (before normalising into the core's `Catalog`). */
 export type CatalogFile = z.output<typeof catalogFileSchema>;
 export type GiftEntry = z.output<typeof giftEntrySchema>;
+
+/**
+ * The published JSON Schema (data/gift-catalog.schema.json, `gift-calc catalog schema`), generated
+ * from `catalogFileSchema` for the file as written (zod's input side).
+ */
+export function catalogJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(catalogFileSchema, { io: "input", target: "draft-2020-12" });
+}
