@@ -72,6 +72,10 @@ function centsText(cents: number): string {
   return decimal(cents).div(decimal("100")).toFixed(2);
 }
 
+function greatestCommonDivisor(a: number, b: number): number {
+  return b === 0 ? a : greatestCommonDivisor(b, a % b);
+}
+
 /** The cheapest purchase of at least `wantedCoins` coins. Ties prefer fewer leftover coins. */
 export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchase {
   if (!Number.isSafeInteger(wantedCoins) || wantedCoins < 0) {
@@ -95,25 +99,32 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
 
   const largest = packages.reduce((most, entry) => Math.max(most, entry.coins), 0);
   const limit = rest + largest;
-  // cost[x]: cheapest packages summing to exactly x coins; via[x]: the last package used.
-  const cost = new Float64Array(limit + 1).fill(Number.POSITIVE_INFINITY);
-  const via = new Int16Array(limit + 1).fill(-1);
+  // Every sum of packages is a multiple of their greatest common divisor (70 coins on the web), so
+  // only those amounts are searched: `unit` times less work, which start-up time notices.
+  const unit = packages.reduce((divisor, entry) => greatestCommonDivisor(divisor, entry.coins), 0) || 1;
+  const cells = Math.floor(limit / unit);
+  // cost[k]: cheapest packages summing to exactly k × unit coins; via[k]: the last package used.
+  const cost = new Float64Array(cells + 1).fill(Number.POSITIVE_INFINITY);
+  const via = new Int16Array(cells + 1).fill(-1);
   cost[0] = 0;
-  for (let x = 1; x <= limit; x++) {
+  for (let k = 1; k <= cells; k++) {
     let bestCost = Number.POSITIVE_INFINITY;
     let bestIndex = -1;
     for (let index = 0; index < packages.length; index++) {
       const entry = packages[index];
-      if (entry === undefined || entry.coins > x) continue;
-      const candidate = (cost[x - entry.coins] ?? Number.POSITIVE_INFINITY) + entry.cents;
+      if (entry === undefined || entry.coins / unit > k) continue;
+      const candidate = (cost[k - entry.coins / unit] ?? Number.POSITIVE_INFINITY) + entry.cents;
       if (candidate < bestCost) {
         bestCost = candidate;
         bestIndex = index;
       }
     }
-    cost[x] = bestCost;
-    via[x] = bestIndex;
+    cost[k] = bestCost;
+    via[k] = bestIndex;
   }
+  const costOf = (coins: number) =>
+    coins % unit === 0 ? (cost[coins / unit] ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+  const firstMultiple = (coins: number) => Math.ceil(coins / unit) * unit;
 
   let bestTotal = Number.POSITIVE_INFINITY;
   let bestPackageCoins = -1;
@@ -127,10 +138,10 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
       bestCustomCoins = customCoins;
     }
   };
-  for (let x = rest; x <= limit; x++) consider(cost[x] ?? Number.POSITIVE_INFINITY, x, 0);
+  for (let x = firstMultiple(rest); x <= limit; x += unit) consider(costOf(x), x, 0);
   if (custom) {
-    for (let x = Math.max(0, rest - custom.maxCoins); x < rest; x++) {
-      const packagesCost = cost[x] ?? Number.POSITIVE_INFINITY;
+    for (let x = firstMultiple(Math.max(0, rest - custom.maxCoins)); x < rest; x += unit) {
+      const packagesCost = costOf(x);
       if (packagesCost === Number.POSITIVE_INFINITY) continue;
       const customCoins = Math.max(rest - x, custom.minCoins);
       if (customCoins > custom.maxCoins) continue;
@@ -144,7 +155,7 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
   const counts = new Map<number, number>();
   if (best && bulkCount > 0) counts.set(packages.indexOf(best), bulkCount);
   for (let x = bestPackageCoins; x > 0; ) {
-    const index = via[x] ?? -1;
+    const index = via[x / unit] ?? -1;
     const entry = packages[index];
     if (entry === undefined) break;
     counts.set(index, (counts.get(index) ?? 0) + 1);

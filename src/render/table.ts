@@ -1,10 +1,19 @@
 /** Report → terminal text: cli-table3 tables, aligned field lists, optional colour. */
-import Table from "cli-table3";
+import { createRequire } from "node:module";
+import type TableConstructor from "cli-table3";
 import type { Cell, Column, FieldsSection, Report, TableSection, Tone } from "./report.js";
 import { forTerminal } from "./sanitise.js";
 import { PLAIN, type Style } from "./style.js";
 
 const BAR_WIDTH = 24;
+
+// cli-table3 is CommonJS and costs ~9 ms to load: require it on first use, so `--format json`,
+// `--help` and everything that never draws a table do not pay for it.
+let tableConstructor: typeof TableConstructor | undefined;
+function loadTable(): typeof TableConstructor {
+  tableConstructor ??= createRequire(import.meta.url)("cli-table3") as typeof TableConstructor;
+  return tableConstructor;
+}
 
 function cellText(value: Cell): string {
   if (value === null) return "—";
@@ -40,6 +49,7 @@ function renderTableSection(section: TableSection, style: Style): string {
   const withBar = section.barColumn !== undefined;
   const head = columns.map((column) => style.bold(column.header));
   if (withBar) head.push("");
+  const Table = loadTable();
   const table = new Table({
     head,
     style: { head: [], border: [] },
