@@ -28,7 +28,7 @@ function stepField(step: PayoutStep): Field {
     case "payoutFee":
       return {
         key: "payoutFee",
-        label: `${step.method} fee ${step.percent}% + $${step.fixedUsd} × ${step.withdrawals}`,
+        label: `${step.method} fee ${step.percent}% + $${step.fixedUsd} × ${step.withdrawals} withdrawal${step.withdrawals === 1 ? "" : "s"}`,
         value: `−${step.amount} → ${step.after}`,
       };
     case "tax":

@@ -52,9 +52,9 @@ function renderTableSection(section: TableSection, style: Style): string {
   const Table = loadTable();
   const table = new Table({
     head,
-    style: { head: [], border: [] },
+    // compact: a rule under the header only; the footer gets its own rule below.
+    style: { head: [], border: [], compact: true },
     colAligns: [...columns.map((column) => column.align ?? "left"), "left"],
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   const largest = withBar
     ? Math.max(0, ...section.rows.map((row) => Number(row[section.barColumn as string] ?? 0)))
@@ -72,7 +72,11 @@ function renderTableSection(section: TableSection, style: Style): string {
     if (withBar) cells.push("");
     table.push(cells);
   }
-  return `${style.bold(section.title)}\n${table.toString()}`;
+  const lines = table.toString().split("\n");
+  // Cells never wrap, so each row is one line: the header rule is line 2, the footer the last but one.
+  const rule = lines[2];
+  if (section.footer && section.rows.length > 0 && rule !== undefined) lines.splice(-2, 0, rule);
+  return `${style.bold(section.title)}\n${lines.join("\n")}`;
 }
 
 function renderFieldsSection(section: FieldsSection, style: Style): string {
