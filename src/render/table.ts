@@ -47,7 +47,7 @@ function bar(value: number, largest: number): string {
 function renderTableSection(section: TableSection, style: Style): string {
   const columns: Column[] = [...section.columns];
   const withBar = section.barColumn !== undefined;
-  const head = columns.map((column) => style.bold(column.header));
+  const head = columns.map((column) => style.bold(forTerminal(column.header)));
   if (withBar) head.push("");
   const Table = loadTable();
   const table = new Table({
@@ -76,16 +76,18 @@ function renderTableSection(section: TableSection, style: Style): string {
   // Cells never wrap, so each row is one line: the header rule is line 2, the footer the last but one.
   const rule = lines[2];
   if (section.footer && section.rows.length > 0 && rule !== undefined) lines.splice(-2, 0, rule);
-  return `${style.bold(section.title)}\n${lines.join("\n")}`;
+  return `${style.bold(forTerminal(section.title))}\n${lines.join("\n")}`;
 }
 
 function renderFieldsSection(section: FieldsSection, style: Style): string {
-  const width = Math.max(0, ...section.fields.map((field) => field.label.length));
+  // Labels can carry names from input (a gift's name in "short by (Rose)"): sanitise them too.
+  const labels = section.fields.map((field) => forTerminal(field.label));
+  const width = Math.max(0, ...labels.map((label) => label.length));
   const lines = section.fields.map(
-    (field) =>
-      `  ${style.dim(field.label.padEnd(width))}  ${toned(cellText(field.value), field.tone, style)}`,
+    (field, index) =>
+      `  ${style.dim((labels[index] ?? "").padEnd(width))}  ${toned(cellText(field.value), field.tone, style)}`,
   );
-  return `${style.bold(section.title)}\n${lines.join("\n")}`;
+  return `${style.bold(forTerminal(section.title))}\n${lines.join("\n")}`;
 }
 
 export function renderTable(report: Report, style: Style = PLAIN): string {
