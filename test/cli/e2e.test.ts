@@ -1,0 +1,69 @@
+/** A few runs of the real bin (built by test/helpers/build.ts), as a user's shell runs it. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = join(ROOT, "bin/gift-calc.js");
+const ENV = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined };
+
+function gift(args: string[], cwd = ROOT) {
+  return spawnSync(process.execPath, [BIN, ...args], { cwd, env: ENV, encoding: "utf8" });
+}
+
+describe("bin/gift-calc.js", () => {
+  it("--version", () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const result = gift(["--version"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(version);
+  });
+
+  it("estimate lion=1 rose=100 --format json", () => {
+    const result = gift(["estimate", "lion=1", "rose=100", "--format", "json"]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).payout.net).toBe("150.49");
+    expect(result.stderr).toBe("");
+  });
+
+  it("a known error: one line and a hint, no stack, exit 2", () => {
+    const result = gift(["estimate", "lino=1"]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe('gift-calc: error: unknown gift "lino"\n  hint: did you mean "Lion"?\n');
+  });
+
+  it("--check below the minimum exits 1", () => {
+    expect(gift(["estimate", "rose=100", "--check"]).status).toBe(1);
+  });
+
+  it("exits quietly when the reader of stdout goes away (| head -1)", () => {
+    // Enough output to fill the pipe after head has gone: a catalog of 3000 gifts, all tallied.
+    const dir = mkdtempSync(join(tmpdir(), "gift-calc-pipe-"));
+    const gifts = Array.from(
+      { length: 3000 },
+      (_, index) => `  - { id: ${index + 1}, name: "Gift ${index + 1}", coins: 1, streakable: false }`,
+    );
+    writeFileSync(join(dir, "catalog.yaml"), `source: { description: many }\ngifts:\n${gifts.join("\n")}\n`);
+    writeFileSync(join(dir, "tallies.csv"), gifts.map((_, index) => `${index + 1},1`).join("\n"));
+    const command = `set -o pipefail; "${process.execPath}" "${BIN}" --catalog catalog.yaml estimate --tally-file tallies.csv | head -1`;
+    const result = spawnSync("bash", ["-c", command], { cwd: dir, env: ENV, encoding: "utf8" });
+    expect(result.stdout).toBe("Gifts\n");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("importing the library prints nothing and starts nothing", () => {
+    const script = `const before = process.listenerCount("exit") + process.listenerCount("uncaughtException");
+      const lib = await import(${JSON.stringify(join(ROOT, "dist/index.js"))});
+      const after = process.listenerCount("exit") + process.listenerCount("uncaughtException");
+      if (after !== before || typeof lib.estimate !== "function") process.exitCode = 9;`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("");
+  });
+});
