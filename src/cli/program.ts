@@ -21,6 +21,8 @@ export function buildProgram(io: CliIo): Command {
     .option("--no-color", "no colour (also NO_COLOR=1; FORCE_COLOR=1 forces it)")
     .option("-q, --quiet", "no notes or progress on stderr")
     .showSuggestionAfterError(true)
+    // `gift-calc estimate --help` also lists --format, --config and the other global options.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
