@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { configFromText, defaultsFromText } from "../../src/io/config-file.js";
 import { resolveSettings } from "../../src/io/settings.js";
-import { thrown } from "../helpers/model.js";
+import { SETTINGS, thrown } from "../helpers/model.js";
 
 const defaults = defaultsFromText(
   readFileSync(new URL("../../data/defaults.yaml", import.meta.url), "utf8"),
@@ -16,14 +16,8 @@ const file = (text: string) => ({
 describe("resolveSettings", () => {
   it("uses the built-in defaults, and says so", () => {
     const { settings, origins } = resolveSettings({ defaults });
-    expect(settings.choices).toEqual({
-      preset: "standard",
-      agencyRate: "0",
-      taxRate: "0",
-      payoutMethod: "bank",
-      currency: "USD",
-      rateOverrides: {},
-    });
+    // The core tests' settings (test/helpers/model.ts) mirror these defaults.
+    expect(settings.choices).toEqual(SETTINGS.choices);
     expect(origins.preset).toEqual({ value: "standard", origin: "default" });
     expect(origins["withdrawal.minimumUsd"]).toEqual({ value: "100", origin: "default" });
   });

@@ -38,6 +38,21 @@ const REPORT: Report = {
   notes: ["includes a wallet balance of $10"],
 };
 
+/** A report of one table with one column, `key`, holding `cells`. */
+function oneColumn(key: string, cells: readonly (string | number)[]): Report {
+  return {
+    title: "t",
+    sections: [
+      {
+        kind: "table",
+        title: "s",
+        columns: [{ key, header: key }],
+        rows: cells.map((cell) => ({ [key]: cell })),
+      },
+    ],
+  };
+}
+
 describe("renderTable", () => {
   it("draws tables with a rule under the header and above the total, and aligned fields", () => {
     expect(renderTable(REPORT)).toMatchInlineSnapshot(`
@@ -146,17 +161,7 @@ describe("renderCsv", () => {
   it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tcmd", "\rcmd"])(
     "neutralises a cell beginning %j",
     (nickname) => {
-      const text = renderCsv({
-        title: "t",
-        sections: [
-          {
-            kind: "table",
-            title: "s",
-            columns: [{ key: "gift", header: "gift" }],
-            rows: [{ gift: nickname }],
-          },
-        ],
-      });
+      const text = renderCsv(oneColumn("gift", [nickname]));
       const [, row] = parse(text, { relax_column_count: true }) as string[][];
       expect(row?.[0]).toBe(`'${nickname}`);
     },
@@ -164,26 +169,13 @@ describe("renderCsv", () => {
 
   it("quotes commas, quotes and line breaks per RFC 4180, and reads back", () => {
     const names = ['Adam "the" Lion', "Rose, red", "two\nlines", "plain"];
-    const text = renderCsv({
-      title: "t",
-      sections: [
-        {
-          kind: "table",
-          title: "s",
-          columns: [{ key: "gift", header: "gift" }],
-          rows: names.map((gift) => ({ gift })),
-        },
-      ],
-    });
+    const text = renderCsv(oneColumn("gift", names));
     expect(text).toContain('"Adam ""the"" Lion"');
     expect((parse(text) as string[][]).map((row) => row[0])).toEqual(["gift", ...names]);
   });
 
   it("leaves numbers alone (a negative number is data, not a formula)", () => {
-    const text = renderCsv({
-      title: "t",
-      sections: [{ kind: "table", title: "s", columns: [{ key: "n", header: "n" }], rows: [{ n: -5 }] }],
-    });
+    const text = renderCsv(oneColumn("n", [-5]));
     expect(text).toBe("n\n-5\n");
   });
 });
