@@ -40,6 +40,6 @@ describe("README", () => {
   );
 
   it("documents every exit code", () => {
-    for (const code of ["0", "1", "2", "3"]) expect(README).toMatch(new RegExp(`^\\| ${code} \\|`, "m"));
+    for (const code of ["0", "1", "2", "3"]) expect(README).toMatch(new RegExp(`^\\| ${code}\\s+\\|`, "m"));
   });
 });

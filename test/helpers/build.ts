@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const OUTPUTS = [
+  "dist/bin/main.js",
   "dist/cli/main.js",
   "dist/index.js",
   "dist/data/gift-catalog.json",
