@@ -87,3 +87,10 @@ describe("estimate", () => {
     expect(referenceGiftOf(CATALOG)?.id).toBe(5655);
   });
 });
+
+describe("estimate limits", () => {
+  it("refuses more coins than a JSON number holds exactly, instead of rounding them", () => {
+    const error = thrown(() => estimate({ gifts: gifts("lion=999999999999999") }, contextWith()));
+    expect(error.code).toBe("OUT_OF_RANGE");
+  });
+});
