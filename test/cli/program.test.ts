@@ -44,6 +44,18 @@ describe("help and version", () => {
     expect(stderr).toContain("gift-calc estimate lion=1 rose=500");
   });
 
+  it("help COMMAND is help asked for: stdout, exit 0", async () => {
+    const { code, stdout } = await runCli(["help", "estimate"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Usage: gift-calc estimate");
+  });
+
+  it("a command group without its verb shows its help and exits 2", async () => {
+    const { code, stderr } = await runCli(["config"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Usage: gift-calc config");
+  });
+
   it("--version prints the package version", async () => {
     const { code, stdout } = await runCli(["--version"]);
     expect(code).toBe(0);
