@@ -56,6 +56,41 @@ describe("bin/gift-calc.js", () => {
     expect(result.status).toBe(0);
   });
 
+  it("the main job loads neither the YAML parser, zod, chalk nor cli-table3 for --format json", () => {
+    // A preload that reports every ES module and CommonJS file loaded, on stderr.
+    const dir = mkdtempSync(join(tmpdir(), "gift-calc-loads-"));
+    writeFileSync(
+      join(dir, "hooks.mjs"),
+      "export async function load(url, context, next) { process.stderr.write('LOAD ' + url + '\\n'); return next(url, context); }\n",
+    );
+    writeFileSync(
+      join(dir, "preload.mjs"),
+      [
+        'import Module, { register } from "node:module";',
+        'register("./hooks.mjs", import.meta.url);',
+        "const load = Module._load;",
+        "Module._load = function (request, ...rest) { process.stderr.write('LOAD ' + request + '\\n'); return load.call(this, request, ...rest); };",
+      ].join("\n"),
+    );
+    const loaded = (args: string[]) => {
+      const result = spawnSync(process.execPath, ["--import", join(dir, "preload.mjs"), BIN, ...args], {
+        cwd: ROOT,
+        env: ENV,
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(0);
+      return result.stderr;
+    };
+    const heavy = /node_modules\/(yaml|zod|chalk|cli-table3)\/|LOAD (yaml|zod|chalk|cli-table3)$/m;
+    expect(loaded(["estimate", "lion=1", "--format", "json"])).not.toMatch(heavy);
+    expect(loaded(["--help"])).not.toMatch(heavy);
+    // The guard itself works: a table does load cli-table3, a YAML tally file the YAML parser.
+    expect(loaded(["estimate", "lion=1"])).toMatch(/cli-table3/);
+    expect(loaded(["estimate", "--tally-file", "test/fixtures/tallies.yaml", "--format", "json"])).toMatch(
+      heavy,
+    );
+  });
+
   it("importing the library prints nothing and starts nothing", () => {
     const script = `const before = process.listenerCount("exit") + process.listenerCount("uncaughtException");
       const lib = await import(${JSON.stringify(join(ROOT, "dist/index.js"))});
