@@ -22,8 +22,11 @@ describe("loadTallyFile", () => {
     ]);
   });
 
-  it("reads a gift id as a key", async () => {
-    expect(await loadTallyFile(file("ids.yml", "5655: 3\n"))).toEqual([{ gift: "5655", count: 3 }]);
+  it("reads gift ids as keys, in the order written", async () => {
+    expect(await loadTallyFile(file("ids.yml", "lion: 1\n5655: 3\n"))).toEqual([
+      { gift: "lion", count: 1 },
+      { gift: "5655", count: 3 },
+    ]);
   });
 
   it("reads CSV gift,count with an optional header, comments and quoted names", async () => {
