@@ -18,7 +18,9 @@ export function runOnce(command, args, options = {}) {
   if (result.status !== 0 && !options.allowFailure) {
     throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   }
-  const lines = String(result.stderr ?? "").trim().split("\n");
+  const lines = String(result.stderr ?? "")
+    .trim()
+    .split("\n");
   const peakKiB = TIME ? Number(lines.at(-1)) : Number.NaN;
   return { seconds, peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : Number.NaN, stdout: result.stdout };
 }
@@ -45,7 +47,8 @@ export function printTable(title, rows) {
   console.log(`${pad("what", 58)}${pad("median", 11)}${pad("× base", 9)}${pad("peak MiB", 10)}target`);
   const base = rows.find((row) => row.isBaseline)?.seconds;
   for (const row of rows) {
-    const ratio = base && !row.isBaseline ? `${(row.seconds / base).toFixed(2)}×` : row.isBaseline ? "base" : "";
+    const ratio =
+      base && !row.isBaseline ? `${(row.seconds / base).toFixed(2)}×` : row.isBaseline ? "base" : "";
     const memory = Number.isFinite(row.peakMiB) && row.peakMiB > 0 ? row.peakMiB.toFixed(0) : "";
     console.log(
       `${pad(row.label, 58)}${pad(`${(row.seconds * 1000).toFixed(0)} ms`, 11)}${pad(ratio, 9)}${pad(memory, 10)}${row.target ?? ""}`,

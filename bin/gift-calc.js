@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runFromProcess } from "../dist/cli/main.js";
+import { runFromProcess } from "../dist/bin/main.js";
 
 await runFromProcess();

@@ -92,7 +92,7 @@ export async function modelContext(command: Command, io: CliIo): Promise<ModelCo
   const resolved = resolveSettings({
     defaults,
     ...(configPath && config ? { file: { path: configPath, config } } : {}),
-    overrides: modelOverrides(command),
+    overrides: modelOverrides(command, io.env),
     rateOverrides,
   });
 

@@ -13,7 +13,8 @@ export const BUG_EXIT_CODE = 3;
 export function reportError(error: unknown, io: Pick<CliIo, "stderr">): number {
   if (error instanceof CommanderError) {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
-    if (error.code === "commander.help") return 2;
+    // `gift-calc help estimate` asked for help (exit 0); a missing subcommand showed it instead (2).
+    if (error.code === "commander.help") return error.exitCode === 0 ? 0 : 2;
     const message = error.message.replace(/^error: /, "");
     io.stderr.write(
       `gift-calc: error: ${forTerminal(message)}\n  hint: see \`gift-calc --help\` or \`gift-calc COMMAND --help\`\n`,

@@ -29,7 +29,10 @@ export async function runFromProcess(): Promise<void> {
     argv: process.argv.slice(2),
     env: process.env,
     cwd: process.cwd(),
-    stdin: process.stdin,
+    // A getter: touching process.stdin opens fd 0, which only reading commands need.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),

@@ -74,7 +74,9 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** Add the model's options (and `--rate`) to a command. */
 export function addModelOptions(command: Command): Command {
   for (const spec of MODEL_OPTIONS) {
-    const option = new Option(spec.flags, spec.description).env(spec.env);
+    // The variable is read from the CLI's own environment (CliIo.env) by modelOverrides, not by
+    // commander from process.env, so in-process runs and tests see the environment they were given.
+    const option = new Option(spec.flags, `${spec.description} (env: ${spec.env})`);
     if (spec.parse) option.argParser(spec.parse);
     command.addOption(option);
   }
@@ -87,17 +89,25 @@ function attributeName(flags: string): string {
   return long.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-/** The model options the user set, by flag or environment variable. */
-export function modelOverrides(command: Command): Partial<Record<ChoiceKey, Override & { from?: string }>> {
+/** The model options the user set, by flag or else by environment variable (a flag wins). */
+export function modelOverrides(
+  command: Command,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Partial<Record<ChoiceKey, Override & { from?: string }>> {
   const options = command.opts<Record<string, unknown>>();
   const overrides: Partial<Record<ChoiceKey, Override & { from?: string }>> = {};
   for (const spec of MODEL_OPTIONS) {
-    const name = attributeName(spec.flags);
-    const value = options[name];
-    const source = command.getOptionValueSource(name);
-    if (typeof value !== "string") continue;
-    if (source === "cli") overrides[spec.key] = { value, origin: "flag" };
-    else if (source === "env") overrides[spec.key] = { value, origin: "env", from: spec.env };
+    const value = options[attributeName(spec.flags)];
+    const fromEnv = env[spec.env];
+    if (typeof value === "string") {
+      overrides[spec.key] = { value, origin: "flag", from: spec.flags.split(" ")[0] ?? spec.flags };
+    } else if (fromEnv !== undefined && fromEnv.trim() !== "") {
+      overrides[spec.key] = {
+        value: spec.parse ? spec.parse(fromEnv) : fromEnv,
+        origin: "env",
+        from: spec.env,
+      };
+    }
   }
   return overrides;
 }

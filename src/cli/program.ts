@@ -26,6 +26,8 @@ export function buildProgram(io: CliIo): Command {
     .option("-q, --quiet", "no notes or progress on stderr")
     .hook("preAction", checkFormatSupported)
     .showSuggestionAfterError(true)
+    // `gift-calc estimate --help` also lists --format, --config and the other global options.
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

@@ -84,7 +84,7 @@ export function resolveName(catalog: Catalog, name: string): NameResolution {
 
 export function describeGift(gift: Gift): string {
   const state = gift.retired === undefined ? "" : `, retired ${gift.retired}`;
-  return `${gift.name} (id ${gift.id}, ${gift.coins} coins${state})`;
+  return `${gift.name} (id ${gift.id}, ${gift.coins} coin${gift.coins === 1 ? "" : "s"}${state})`;
 }
 
 /**
@@ -106,11 +106,18 @@ export function findGift(catalog: Catalog, reference: string): Gift {
   if (resolution.kind === "found") return resolution.gift;
   if (resolution.kind === "ambiguous") {
     const list = resolution.candidates.map(describeGift).join("; ");
+    const aliases = resolution.candidates.flatMap((gift) =>
+      gift.aliases.slice(0, 1).map((alias) => `"${alias}"`),
+    );
+    const example = resolution.candidates[0]?.id ?? 5480;
     throw new GiftCalcError(
       "AMBIGUOUS_GIFT",
       `"${text}" names ${resolution.candidates.length} gifts: ${list}`,
       {
-        hint: "use the gift id (e.g. 5480=2) or one of its aliases",
+        hint:
+          aliases.length > 0
+            ? `use a gift id (e.g. ${example}=2) or an alias: ${aliases.join(", ")}`
+            : `use a gift id (e.g. ${example}=2)`,
       },
     );
   }

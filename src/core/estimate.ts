@@ -2,6 +2,7 @@
  * The main job: gifts (and raw coins or diamonds) through the whole earnings chain, with the
  * withdrawal check, what the gifts cost the viewers, and the assumptions behind every figure.
  */
+import { GiftCalcError } from "../errors.js";
 import { type Catalog, findGift, type Gift } from "./catalog.js";
 import { coinsToDiamonds, diamondsToUsd, giftsToCoins } from "./chain.js";
 import { type CoinStore, cheapestPurchase } from "./coin-shop.js";
@@ -86,6 +87,19 @@ export function referenceGiftOf(catalog: Catalog): Gift | undefined {
   return catalog.byId.get(5655) ?? catalog.byName.get("rose")?.[0];
 }
 
+/** Coins as a JSON number, refused (not silently rounded) beyond what a number holds exactly. */
+function coinCount(coins: Decimal): number {
+  const count = Number(coins.toFixed(0));
+  if (!Number.isSafeInteger(count)) {
+    throw new GiftCalcError(
+      "OUT_OF_RANGE",
+      `${toText(coins)} coins is more than gift-calc counts exactly (${Number.MAX_SAFE_INTEGER})`,
+      { hint: "check the counts" },
+    );
+  }
+  return count;
+}
+
 function lineOf(gift: CountedGift, model: EarningsModel): { line: EstimateLine; coins: Decimal } {
   const coins = giftsToCoins(gift.count, gift.coinsEach);
   const diamonds = coinsToDiamonds(coins, model);
@@ -96,7 +110,7 @@ function lineOf(gift: CountedGift, model: EarningsModel): { line: EstimateLine; 
       giftId: gift.giftId,
       count: gift.count,
       coinsEach: gift.coinsEach,
-      coins: Number(coins.toFixed(0)),
+      coins: coinCount(coins),
       diamonds: toText(diamonds),
       walletUsd: toText(diamondsToUsd(diamonds, model)),
     },
@@ -137,7 +151,7 @@ export function estimate(input: EstimateInput, context: EstimateContext): Estima
   const walletUsd = diamondsToUsd(diamonds, model);
   const balanceUsd = decimal(input.balanceUsd ?? "0", "--balance-usd");
   const heldUsd = walletUsd.plus(balanceUsd);
-  const totalCoins = Number(coins.toFixed(0));
+  const totalCoins = coinCount(coins);
 
   const viewerSpend: Record<string, string> = {};
   for (const [name, store] of Object.entries(context.stores)) {

@@ -30,6 +30,8 @@ export interface EarningsModel {
     /** "base" for USD itself, "table" for the dated table, "override" for `--rate`. */
     readonly rateSource: "base" | "table" | "override";
     readonly asOf: string;
+    /** The dated table's rate when an override replaced it. */
+    readonly tableRate?: Decimal;
   };
 }
 
@@ -104,6 +106,9 @@ export function resolveModel(settings: Settings): EarningsModel {
   let perUsd = ONE;
   let rateSource: "base" | "table" | "override" = "base";
   const override = choices.rateOverrides[code];
+  const listed = settings.currencies.perUsd[code];
+  const tableRate =
+    override !== undefined && listed !== undefined ? decimal(listed, `rate for ${code}`) : undefined;
   if (override !== undefined) {
     perUsd = positive(decimal(override, `rate for ${code}`), `rate for ${code}`);
     rateSource = "override";
@@ -145,6 +150,7 @@ export function resolveModel(settings: Settings): EarningsModel {
       digits: minorUnitDigits(code),
       rateSource,
       asOf: settings.currencies.asOf,
+      ...(tableRate === undefined ? {} : { tableRate }),
     },
   };
 }
@@ -167,8 +173,20 @@ export function describeAssumptions(model: EarningsModel): Record<string, string
     taxRate: toText(model.taxRate),
     currency: model.currency.code,
     currencyPerUsd: toText(model.currency.perUsd),
-    currencyRateSource:
-      model.currency.rateSource === "table" ? `table of ${model.currency.asOf}` : model.currency.rateSource,
+    currencyRateSource: rateSourceText(model.currency),
     rounding: `down to ${model.currency.digits} decimal place${model.currency.digits === 1 ? "" : "s"}, once, at the end`,
   };
+}
+
+function rateSourceText(currency: EarningsModel["currency"]): string {
+  switch (currency.rateSource) {
+    case "table":
+      return `table of ${currency.asOf}`;
+    case "override":
+      return currency.tableRate === undefined
+        ? "override (not in the table)"
+        : `override (the table of ${currency.asOf} has ${toText(currency.tableRate)})`;
+    default:
+      return "base";
+  }
 }

@@ -28,13 +28,17 @@ export function decimal(value: string | number | bigint, what = "number"): Decim
     return new Big(String(value));
   }
   const text = value.trim().replaceAll("_", "");
-  if (!DECIMAL_TEXT.test(text)) {
+  const exponent = Number(/e([+-]?\d+)$/i.exec(text)?.[1] ?? 0);
+  // big.js refuses a leading "+"; an absurd exponent would make a gigantic plain-text number.
+  if (!DECIMAL_TEXT.test(text) || Math.abs(exponent) > MAX_EXPONENT) {
     throw new GiftCalcError("BAD_NUMBER", `${what} "${value}" is not a decimal number`, {
       hint: "write it like 0.005 or 12.5",
     });
   }
-  return new Big(text);
+  return new Big(text.startsWith("+") ? text.slice(1) : text);
 }
+
+const MAX_EXPONENT = 100;
 
 export const ZERO = decimal("0");
 export const ONE = decimal("1");

@@ -48,7 +48,10 @@ async function yamlTallies(text: string, fileName: string): Promise<Tally[]> {
       hint: "write one `gift: count` per line",
     });
   }
-  return Object.entries(value).map(([gift, count]) => {
+  const record = value as Record<string, unknown>;
+  const written = parsed.yaml.keys?.() ?? Object.keys(record);
+  return written.map((gift) => {
+    const count = record[gift];
     const { line, col } = parsed.yaml.locate([gift]);
     if (typeof count !== "number" && typeof count !== "string") {
       throw new GiftCalcError("BAD_TALLY", `${fileName}:${line}:${col}: count of "${gift}" is not a number`);

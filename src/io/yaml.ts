@@ -18,6 +18,8 @@ export interface ParsedYaml {
   readonly value: unknown;
   /** Line and column of the node at `path` (or of its nearest existing parent). */
   readonly locate: (path: readonly PropertyKey[]) => Position;
+  /** The top-level map's keys in the order written (a JS object puts "5655" before "rose"). */
+  readonly keys?: () => string[];
 }
 
 const MAX_ALIAS_COUNT = 100;
@@ -64,7 +66,11 @@ export function parseYaml(text: string): YamlResult {
     }
     return { line: 1, col: 1 };
   };
-  return { ok: true, yaml: { value, locate: (path) => locateKey(doc.contents, path) ?? locate(path) } };
+  const keys = () =>
+    isMap(doc.contents)
+      ? doc.contents.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key))
+      : [];
+  return { ok: true, yaml: { value, locate: (path) => locateKey(doc.contents, path) ?? locate(path), keys } };
 
   /** For a path ending in a mapping key (e.g. an unknown key), point at the key itself. */
   function locateKey(root: unknown, path: readonly PropertyKey[]): Position | undefined {

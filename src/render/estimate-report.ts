@@ -23,23 +23,28 @@ function stepField(step: PayoutStep): Field {
       return {
         key: "agency",
         label: `agency cut ${percent(step.rate)}`,
-        value: `−${step.amount} → ${step.after}`,
+        value: deducted(step.amount, step.after),
       };
     case "payoutFee":
       return {
         key: "payoutFee",
-        label: `${step.method} fee ${step.percent}% + $${step.fixedUsd} × ${step.withdrawals}`,
-        value: `−${step.amount} → ${step.after}`,
+        label: `${step.method} fee ${step.percent}% + $${step.fixedUsd} × ${step.withdrawals} withdrawal${step.withdrawals === 1 ? "" : "s"}`,
+        value: deducted(step.amount, step.after),
       };
     case "tax":
       return {
         key: "tax",
         label: `tax reserve ${percent(step.rate)}`,
-        value: `−${step.amount} → ${step.after}`,
+        value: deducted(step.amount, step.after),
       };
     case "currency":
       return { key: "currency", label: `in ${step.code} at ${step.rate}`, value: step.after };
   }
+}
+
+/** "−59.998 → 239.992"; a zero deduction reads "0 → …", not "−0". */
+function deducted(amount: string, after: string): string {
+  return `${amount === "0" ? "0" : `−${amount}`} → ${after}`;
 }
 
 function percent(rate: string): string {

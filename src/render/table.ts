@@ -1,10 +1,19 @@
 /** Report → terminal text: cli-table3 tables, aligned field lists, optional colour. */
-import Table from "cli-table3";
+import { createRequire } from "node:module";
+import type TableConstructor from "cli-table3";
 import type { Cell, Column, FieldsSection, Report, TableSection, Tone } from "./report.js";
 import { forTerminal } from "./sanitise.js";
 import { PLAIN, type Style } from "./style.js";
 
 const BAR_WIDTH = 24;
+
+// cli-table3 is CommonJS and costs ~9 ms to load: require it on first use, so `--format json`,
+// `--help` and everything that never draws a table do not pay for it.
+let tableConstructor: typeof TableConstructor | undefined;
+function loadTable(): typeof TableConstructor {
+  tableConstructor ??= createRequire(import.meta.url)("cli-table3") as typeof TableConstructor;
+  return tableConstructor;
+}
 
 function cellText(value: Cell): string {
   if (value === null) return "—";
@@ -38,13 +47,14 @@ function bar(value: number, largest: number): string {
 function renderTableSection(section: TableSection, style: Style): string {
   const columns: Column[] = [...section.columns];
   const withBar = section.barColumn !== undefined;
-  const head = columns.map((column) => style.bold(column.header));
+  const head = columns.map((column) => style.bold(forTerminal(column.header)));
   if (withBar) head.push("");
+  const Table = loadTable();
   const table = new Table({
     head,
-    style: { head: [], border: [] },
+    // compact: a rule under the header only; the footer gets its own rule below.
+    style: { head: [], border: [], compact: true },
     colAligns: [...columns.map((column) => column.align ?? "left"), "left"],
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   const largest = withBar
     ? Math.max(0, ...section.rows.map((row) => Number(row[section.barColumn as string] ?? 0)))
@@ -62,16 +72,22 @@ function renderTableSection(section: TableSection, style: Style): string {
     if (withBar) cells.push("");
     table.push(cells);
   }
-  return `${style.bold(section.title)}\n${table.toString()}`;
+  const lines = table.toString().split("\n");
+  // Cells never wrap, so each row is one line: the header rule is line 2, the footer the last but one.
+  const rule = lines[2];
+  if (section.footer && section.rows.length > 0 && rule !== undefined) lines.splice(-2, 0, rule);
+  return `${style.bold(forTerminal(section.title))}\n${lines.join("\n")}`;
 }
 
 function renderFieldsSection(section: FieldsSection, style: Style): string {
-  const width = Math.max(0, ...section.fields.map((field) => field.label.length));
+  // Labels can carry names from input (a gift's name in "short by (Rose)"): sanitise them too.
+  const labels = section.fields.map((field) => forTerminal(field.label));
+  const width = Math.max(0, ...labels.map((label) => label.length));
   const lines = section.fields.map(
-    (field) =>
-      `  ${style.dim(field.label.padEnd(width))}  ${toned(cellText(field.value), field.tone, style)}`,
+    (field, index) =>
+      `  ${style.dim((labels[index] ?? "").padEnd(width))}  ${toned(cellText(field.value), field.tone, style)}`,
   );
-  return `${style.bold(section.title)}\n${lines.join("\n")}`;
+  return `${style.bold(forTerminal(section.title))}\n${lines.join("\n")}`;
 }
 
 export function renderTable(report: Report, style: Style = PLAIN): string {

@@ -1,19 +1,206 @@
+/** `gift-calc estimate`, run in-process: every acceptance case of the issue, and the options. */
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "../helpers/cli.js";
+import { fixturePath } from "../helpers/model.js";
 
-describe("gift-calc estimate", () => {
-  it("values a Lion and 100 Roses under the standard preset", async () => {
-    const { code, json } = await runJson<any>(["estimate", "lion=1", "rose=100"]);
+interface EstimateJson {
+  schema: string;
+  lines: { gift: string; giftId: number | null; count: number; coins: number }[];
+  totals: { coins: number; diamonds: string; walletUsd: string };
+  payout: { steps: { name: string }[]; currency: string; net: string; netExact: string };
+  withdrawal: {
+    eligible: boolean;
+    shortfallUsd: string;
+    shortfallCoins: string;
+    shortfallGifts: { gift: string; count: string } | null;
+    daysNeeded: number | null;
+  };
+  viewerSpend: Record<string, string>;
+  assumptions: Record<string, string | number>;
+}
+
+const estimateJson = (...argv: string[]) => runJson<EstimateJson>(["estimate", ...argv]);
+
+describe("gift-calc estimate (acceptance)", () => {
+  it("lion=1 rose=100: 30099 coins, $150.495, eligible, net 150.49", async () => {
+    const { code, json, stderr } = await estimateJson("lion=1", "rose=100");
     expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(json.schema).toBe("gift-calc.estimate/1");
     expect(json.totals).toMatchObject({ coins: 30099, diamonds: "30099", walletUsd: "150.495" });
     expect(json.withdrawal.eligible).toBe(true);
     expect(json.payout.net).toBe("150.49");
+    expect(json.payout.steps.map((step) => step.name)).toEqual(["agency", "payoutFee", "tax", "currency"]);
   });
 
-  it("suggests Lion for a typo and exits 2", async () => {
-    const { code, stderr } = await runCli(["estimate", "lino=1"]);
+  it("--preset half: 15049.5 diamonds, $75.2475, not eligible, $24.7525 short", async () => {
+    const { code, json } = await estimateJson("lion=1", "rose=100", "--preset", "half");
+    expect(code).toBe(0);
+    expect(json.totals).toMatchObject({ diamonds: "15049.5", walletUsd: "75.2475" });
+    expect(json.withdrawal).toMatchObject({ eligible: false, shortfallUsd: "24.7525" });
+  });
+
+  it("rose=100 --check exits 1 and says how many more Roses reach the minimum", async () => {
+    const { code, stdout, stderr } = await runCli(["estimate", "rose=100", "--check"]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("Withdrawal");
+    expect(stderr).toMatch(
+      /^gift-calc: check failed: 19900 more Roses \(19900 coins\) reach the \$100 withdrawal minimum/,
+    );
+  });
+
+  it("--check passes (exit 0) when the minimum is reached", async () => {
+    expect((await runCli(["estimate", "lion=1", "--check"])).code).toBe(0);
+  });
+
+  it("lino=1 exits 2 and suggests Lion", async () => {
+    const { code, stdout, stderr } = await runCli(["estimate", "lino=1"]);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown gift "lino"');
-    expect(stderr).toContain('"Lion"');
+    expect(stdout).toBe("");
+    expect(stderr).toBe('gift-calc: error: unknown gift "lino"\n  hint: did you mean "Lion"?\n');
+  });
+
+  it("--currency JPY shows no decimals, KWD three", async () => {
+    const jpy = await estimateJson("lion=1", "rose=100", "--currency", "JPY");
+    expect(jpy.json.payout).toMatchObject({ currency: "JPY", net: "23176" });
+    const kwd = await estimateJson("lion=1", "rose=100", "--currency", "kwd");
+    expect(kwd.json.payout).toMatchObject({ currency: "KWD", net: "46.201" });
+  });
+
+  it("--rate EUR=0.9 overrides the table, and the assumptions say so", async () => {
+    const { json } = await estimateJson("lion=1", "rose=100", "--currency", "EUR", "--rate", "EUR=0.9");
+    expect(json.payout.net).toBe("135.44");
+    expect(json.assumptions).toMatchObject({ currency: "EUR", currencyPerUsd: "0.9" });
+    expect(json.assumptions.currencyRateSource).toMatch(/^override/);
+    const table = await runCli(["estimate", "lion=1", "--currency", "EUR", "--rate", "EUR=0.9"]);
+    expect(table.stdout).toMatch(/currencyRateSource\s+override \(the table of 2025-11-01 has 0\.86\)/);
+  });
+});
+
+describe("gift-calc estimate (inputs)", () => {
+  it.each([
+    [["lion*2"], 59998],
+    [["2xlion"], 59998],
+    [["6369=2"], 59998],
+    [["tiktok universe=1"], 44999],
+    [["TikTok Universe+=1"], 34999],
+    [["Heart 10=3"], 30],
+    [["rose=1", "ROSE=2"], 3],
+  ])("%j is %d coins", async (tallies, coins) => {
+    const { code, json } = await estimateJson(...tallies);
+    expect(code).toBe(0);
+    expect(json.totals.coins).toBe(coins);
+  });
+
+  it("--coins and --diamonds alone", async () => {
+    const { json } = await estimateJson("--coins", "1_000", "--diamonds", "500");
+    expect(json.lines.map((line) => line.gift)).toEqual(["coins", "diamonds"]);
+    expect(json.totals).toMatchObject({ coins: 1000, diamonds: "1500", walletUsd: "7.5" });
+  });
+
+  it.each(["tallies.csv", "tallies.yaml"])("--tally-file %s", async (name) => {
+    const { json } = await estimateJson("--tally-file", fixturePath(name));
+    expect(json.totals).toMatchObject({ coins: 30099, walletUsd: "150.495" });
+  });
+
+  it("--tally-file adds to the tallies given", async () => {
+    const { json } = await estimateJson("rose=1", "--tally-file", fixturePath("tallies.csv"));
+    expect(json.totals.coins).toBe(30100);
+  });
+
+  it("--balance-usd counts towards the withdrawal", async () => {
+    const { code, json } = await estimateJson("rose=100", "--balance-usd", "99.5", "--check");
+    expect(code).toBe(0);
+    expect(json.withdrawal.eligible).toBe(true);
+    expect(json.totals.walletUsd).toBe("0.5");
+  });
+
+  it("the model flags reach the result", async () => {
+    const { json } = await estimateJson(
+      "lion=1",
+      "--preset",
+      "us-scaled",
+      "--rewards-rate",
+      "0.4",
+      "--agency",
+      "20",
+      "--tax",
+      "10%",
+      "--method",
+      "paypal",
+    );
+    expect(json.totals.walletUsd).toBe("119.996");
+    expect(json.payout.netExact).toBe("86.39712");
+    expect(json.assumptions).toMatchObject({
+      rewardsRate: "0.4",
+      agencyRate: "0.2",
+      taxRate: "0.1",
+      payoutMethod: "paypal",
+    });
+  });
+
+  it("--diamonds-per-coin and --usd-per-diamond override the preset", async () => {
+    const { json } = await estimateJson(
+      "rose=1000",
+      "--diamonds-per-coin",
+      "0.8",
+      "--usd-per-diamond",
+      "0.004",
+    );
+    expect(json.totals).toMatchObject({ diamonds: "800", walletUsd: "3.2" });
+  });
+
+  it("environment variables set the model, and flags beat them", async () => {
+    const env = { GIFT_CALC_PRESET: "half", GIFT_CALC_AGENCY: "10" };
+    const { json } = await runJson<EstimateJson>(["estimate", "lion=1", "rose=100"], { env });
+    expect(json.assumptions).toMatchObject({ preset: "half", agencyRate: "0.1" });
+    const flagged = await runJson<EstimateJson>(["estimate", "lion=1", "--preset", "standard"], { env });
+    expect(flagged.json.assumptions.preset).toBe("standard");
+  });
+
+  it("shows the shortfall in roses in the table", async () => {
+    const { stdout } = await runCli(["estimate", "rose=100"]);
+    expect(stdout).toMatch(/short by \(Rose\)\s+19900/);
+  });
+
+  it("--catalog reads another catalog", async () => {
+    const { code, stderr } = await runCli(["estimate", "heart=1", "--catalog", fixturePath("catalog.yaml")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('"heart" names 2 gifts');
+    const { json } = await runJson<EstimateJson>([
+      "--catalog",
+      fixturePath("catalog.yaml"),
+      "estimate",
+      "heart 1=5",
+    ]);
+    expect(json.totals.coins).toBe(5);
+  });
+});
+
+describe("gift-calc estimate (refusals, exit 2)", () => {
+  it.each([
+    [["estimate"], "nothing to estimate"],
+    [["estimate", "rose=abc"], 'count "abc" is not a whole number'],
+    [["estimate", "rose=100", "--preset", "us-scaled", "--rewards-rate", "0.6"], "rewardsRate"],
+    [["estimate", "rose=100", "--preset", "us-scaled", "--rewards-rate", "0.19"], "between 0.2 and 0.53"],
+    [["estimate", "rose=100", "--rewards-rate", "0.4"], "--rewards-rate applies only"],
+    [["estimate", "rose=100", "--preset", "hlaf"], 'unknown preset "hlaf"'],
+    [["estimate", "rose=100", "--method", "paypl"], 'unknown payout method "paypl"'],
+    [["estimate", "rose=100", "--currency", "XYZ"], "no exchange rate for XYZ"],
+    [["estimate", "rose=100", "--rate", "EUR"], "is not CODE=RATE"],
+    [["estimate", "rose=100", "--agency", "120"], "between 0 and 100 percent"],
+    [["estimate", "--coins", "1.5"], "not a whole number of coins"],
+    [["estimate", "--diamonds", "-5"], "cannot be negative"],
+    [["estimate", "--balance-usd", "lots"], "not a decimal number"],
+    [["estimate", "--tally-file", "/no/such/file.csv"], "does not exist"],
+    [["estimate", "heart=1"], 'use a gift id (e.g. 6247=2) or an alias: "Heart 1", "Heart 10"'],
+  ])("%j", async (argv, message) => {
+    const { code, stdout, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^gift-calc: error: /);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
   });
 });

@@ -2,7 +2,10 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import type { EarningsModel } from "../../core/model.js";
+import { type Decimal, toText } from "../../core/money.js";
 import { GiftCalcError } from "../../errors.js";
+import type { SettingOrigin } from "../../io/settings.js";
 import { render } from "../../render/format.js";
 import type { Report } from "../../render/report.js";
 import { baseContext, modelContext } from "../context.js";
@@ -13,7 +16,8 @@ export const CONFIG_SCHEMA = "gift-calc.config/1";
 
 export async function configShowAction(command: Command, io: CliIo): Promise<void> {
   const context = await modelContext(command, io);
-  const { origins, settings } = context.resolved;
+  const { settings } = context.resolved;
+  const origins = withPresetValues(context.resolved.origins, context.model);
   const data = {
     schema: CONFIG_SCHEMA,
     configFile: context.configPath ?? null,
@@ -37,7 +41,7 @@ export async function configShowAction(command: Command, io: CliIo): Promise<voi
           setting,
           value: origin.value,
           origin: origin.origin,
-          from: origin.from ?? "",
+          from: origin.from ?? (origin.origin === "default" ? "built-in defaults" : ""),
         })),
       },
       {
@@ -67,6 +71,35 @@ export async function configShowAction(command: Command, io: CliIo): Promise<voi
     ],
   });
   context.write(render(context.options.format, data, report, context.style));
+}
+
+/**
+ * The rates the preset supplies (diamondsPerCoin, usdPerDiamond, rewardsRate) unless set on their
+ * own: they come from wherever the preset was chosen, so they share its origin.
+ */
+function withPresetValues(
+  origins: Readonly<Record<string, SettingOrigin>>,
+  model: EarningsModel,
+): Record<string, SettingOrigin> {
+  const preset = origins.preset;
+  const fromPreset = (value: Decimal | undefined): SettingOrigin | undefined =>
+    value === undefined || preset === undefined
+      ? undefined
+      : { value: toText(value), origin: preset.origin, from: `preset ${model.preset}` };
+  const derived: Record<string, SettingOrigin | undefined> = {
+    diamondsPerCoin: origins.diamondsPerCoin ?? fromPreset(model.diamondsPerCoin),
+    usdPerDiamond: origins.usdPerDiamond ?? fromPreset(model.usdPerDiamond),
+    rewardsRate: origins.rewardsRate ?? fromPreset(model.rewardsRate),
+  };
+  const result: Record<string, SettingOrigin> = {};
+  for (const [key, origin] of Object.entries(origins)) {
+    result[key] = origin;
+    // Keep the chain's order: the preset's rates right after the preset.
+    if (key === "preset") {
+      for (const [derivedKey, value] of Object.entries(derived)) if (value) result[derivedKey] = value;
+    }
+  }
+  return result;
 }
 
 export async function configInitAction(file: string, command: Command, io: CliIo): Promise<void> {

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { countTallies, estimate, referenceGiftOf } from "../../core/estimate.js";
 import { decimal, toText, ZERO } from "../../core/money.js";
 import { parseTally, type Tally } from "../../core/tally.js";
+import type { WithdrawalCheck } from "../../core/withdrawal.js";
 import { CheckFailedError, GiftCalcError } from "../../errors.js";
 import { estimateReport } from "../../render/estimate-report.js";
 import { render } from "../../render/format.js";
@@ -65,14 +66,17 @@ export async function estimateAction(
   );
   context.write(render(context.options.format, result, () => estimateReport(result), context.style));
 
-  if (options.check && !result.withdrawal.eligible) {
-    const { withdrawal } = result;
-    const inGifts = withdrawal.shortfallGifts
-      ? `${withdrawal.shortfallGifts.count} more ${withdrawal.shortfallGifts.gift}s (${withdrawal.shortfallCoins} coins)`
-      : `${withdrawal.shortfallCoins} more coins`;
-    throw new CheckFailedError(
-      `$${withdrawal.balanceUsd} is below the $${withdrawal.minimumUsd} withdrawal minimum by $${withdrawal.shortfallUsd}`,
-      `${inGifts} reach it`,
-    );
-  }
+  if (options.check && !result.withdrawal.eligible) throw belowMinimum(result.withdrawal);
+}
+
+/** `--check` failed: say how far short, in the reference gift (Roses) first, as a creator counts. */
+function belowMinimum(withdrawal: WithdrawalCheck): CheckFailedError {
+  const coins = `${withdrawal.shortfallCoins} coin${withdrawal.shortfallCoins === "1" ? "" : "s"}`;
+  const more = withdrawal.shortfallGifts
+    ? `${withdrawal.shortfallGifts.count} more ${withdrawal.shortfallGifts.gift}${withdrawal.shortfallGifts.count === "1" ? "" : "s"} (${coins})`
+    : `${coins} more`;
+  return new CheckFailedError(
+    `${more} reach the $${withdrawal.minimumUsd} withdrawal minimum: the wallet holds $${withdrawal.balanceUsd}, $${withdrawal.shortfallUsd} short`,
+    "the Withdrawal block shows the shortfall in USD, diamonds and coins; drop --check to exit 0",
+  );
 }

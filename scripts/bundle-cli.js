@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// After `tsc`: bundle the CLI (dist/cli/main.js and everything it imports, commander included) into
+// dist/bin/, so start-up loads a handful of files instead of ~40 modules. Lazily imported parts
+// (each command's action, the file parsers) stay separate chunks, loaded only when used. The
+// chunks sit at the same depth as dist/cli/ and dist/io/, so `new URL("../data/…", import.meta.url)`
+// and `../../package.json` resolve as they do unbundled. The library (dist/index.js) is not bundled.
+import { build } from "rolldown";
+
+await build({
+  input: { main: "dist/cli/main.js" },
+  platform: "node",
+  // The heavy dependencies stay in node_modules, imported lazily by the chunks that need them (and
+  // visible there to the test that checks the main job never loads them); commander and big.js,
+  // which every run needs, are bundled.
+  external: ["yaml", "zod", "chalk", "cli-table3"],
+  logLevel: "warn",
+  output: { dir: "dist/bin", format: "esm", cleanDir: true },
+});
