@@ -87,6 +87,14 @@ function centsFraction(usdPerCoin: string): { numerator: bigint; denominator: bi
 }
 
 function customCents(coins: number, custom: PricedCustom): number {
+  // Whole-number arithmetic in doubles is exact below 2^53 and much faster than bigint in the search.
+  const numerator = Number(custom.numerator);
+  const denominator = Number(custom.denominator);
+  const product = coins * numerator;
+  if (Number.isSafeInteger(product) && Number.isSafeInteger(denominator)) {
+    const remainder = product % denominator;
+    return (product - remainder) / denominator + (remainder === 0 ? 0 : 1);
+  }
   const total = BigInt(coins) * custom.numerator;
   const cents = total / custom.denominator + (total % custom.denominator === 0n ? 0n : 1n);
   return Number(cents);
@@ -101,35 +109,44 @@ function isBetter(cents: number, leftover: number, bestCents: number, bestLeftov
   return cents < bestCents || (cents === bestCents && leftover < bestLeftover);
 }
 
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
 /**
  * Exact for any `wanted`: cheapest packages summing to exactly x for every x up to wanted + the
  * largest package (an optimum never needs more: dropping any package would still cover), plus at
- * most one custom amount topping up a package sum below `wanted`. Costs live in a ring buffer, the
- * last package per x in one byte, so memory is about one byte per coin.
+ * most one custom amount topping up a package sum below `wanted`. Only multiples of the packages'
+ * greatest common divisor are sums (70 on the web store), so the search steps by it. Costs live in
+ * a ring buffer, the last package per step in one byte.
  */
 function searchByTable(wanted: number, packages: readonly PricedPackage[], custom?: PricedCustom): Choice {
-  const largest = packages.reduce((most, entry) => Math.max(most, entry.coins), 0);
-  const limit = wanted + largest;
-  const window = largest + (custom?.maxCoins ?? 0) + 1;
+  const step = packages.reduce((divisor, entry) => gcd(divisor, entry.coins), 0) || 1;
+  const sizes = packages.map((entry) => entry.coins / step);
+  const largest = Math.max(0, ...sizes);
+  const last = Math.floor((wanted + largest * step) / step);
+  // Lookups reach back at most one package; the custom top-up reads only the current sum.
+  const window = Math.min(last, largest) + 1;
   const cost = new Float64Array(window).fill(Number.POSITIVE_INFINITY);
-  const via = packages.length < 128 ? new Int8Array(limit + 1) : new Int16Array(limit + 1);
+  const via = packages.length < 128 ? new Int8Array(last + 1) : new Int16Array(last + 1);
   via.fill(-1);
   let bestCents = Number.POSITIVE_INFINITY;
   let bestLeftover = Number.POSITIVE_INFINITY;
   let bestPackageCoins = -1;
   let bestCustomCoins = 0;
-  for (let x = 0; x <= limit; x++) {
-    let cents = x === 0 ? 0 : Number.POSITIVE_INFINITY;
-    for (let index = 0; index < packages.length; index++) {
-      const entry = packages[index] as PricedPackage;
-      if (entry.coins > x) continue;
-      const candidate = (cost[(x - entry.coins) % window] as number) + entry.cents;
+  for (let at = 0; at <= last; at++) {
+    const x = at * step;
+    let cents = at === 0 ? 0 : Number.POSITIVE_INFINITY;
+    for (let index = 0; index < sizes.length; index++) {
+      const size = sizes[index] as number;
+      if (size > at) continue;
+      const candidate = (cost[(at - size) % window] as number) + (packages[index] as PricedPackage).cents;
       if (candidate < cents) {
         cents = candidate;
-        via[x] = index;
+        via[at] = index;
       }
     }
-    cost[x % window] = cents;
+    cost[at % window] = cents;
     if (cents === Number.POSITIVE_INFINITY) continue;
     if (x >= wanted) {
       if (isBetter(cents, x - wanted, bestCents, bestLeftover)) {
@@ -147,10 +164,10 @@ function searchByTable(wanted: number, packages: readonly PricedPackage[], custo
   }
   if (bestPackageCoins < 0) return { counts: [], customCoins: 0, cents: Number.POSITIVE_INFINITY };
   const counts = packages.map(() => 0);
-  for (let x = bestPackageCoins; x > 0; ) {
-    const index = via[x] as number;
+  for (let at = bestPackageCoins / step; at > 0; ) {
+    const index = via[at] as number;
     counts[index] = (counts[index] ?? 0) + 1;
-    x -= (packages[index] as PricedPackage).coins;
+    at -= sizes[index] as number;
   }
   return { counts, customCoins: bestCustomCoins, cents: bestCents };
 }
