@@ -1,7 +1,8 @@
-/** A standalone copy of the default settings the planning tests run on (trimmed data/defaults.yaml). */
+/** The settings the planning tests run on: the shared test settings with the real store tables. */
 import type { CoinStore } from "../../src/core/coin-shop.js";
 import { type EarningsModel, resolveModel } from "../../src/core/model.js";
 import type { Choices, Settings } from "../../src/core/settings.js";
+import { SETTINGS as BASE_SETTINGS } from "../helpers/model.js";
 
 export const WEB: CoinStore = {
   name: "web",
@@ -30,30 +31,8 @@ export const APP: CoinStore = {
   ],
 };
 
-export const SETTINGS: Settings = {
-  presets: {
-    standard: { description: "1:1", diamondsPerCoin: "1", usdPerDiamond: "0.005" },
-    half: { description: "2:1", diamondsPerCoin: "0.5", usdPerDiamond: "0.005" },
-    "us-scaled": {
-      description: "scaled",
-      diamondsPerCoin: "1",
-      faceValueUsd: "0.01",
-      rewardsRate: { default: "0.5", min: "0.20", max: "0.53" },
-    },
-  },
-  withdrawal: { minimumUsd: "100", maximumUsdPerDay: "1000", processingDays: 15 },
-  payoutMethods: { bank: { percent: "0", fixedUsd: "0" }, paypal: { percent: "0", fixedUsd: "0" } },
-  stores: { web: WEB, app: APP },
-  currencies: { asOf: "2025-11-01", source: "test", perUsd: { EUR: "0.86", JPY: "154", KWD: "0.307" } },
-  choices: {
-    preset: "standard",
-    agencyRate: "0",
-    taxRate: "0",
-    payoutMethod: "bank",
-    currency: "USD",
-    rateOverrides: {},
-  },
-};
+/** The shared test settings (test/helpers/model.ts) with the full store tables of data/defaults.yaml. */
+export const SETTINGS: Settings = { ...BASE_SETTINGS, stores: { web: WEB, app: APP } };
 
 /** The model for the defaults with some choices, withdrawal rules or a payout fee changed. */
 export function modelWith(
