@@ -1,6 +1,6 @@
 /** `gift-calc estimate`: tallies, raw coins and diamonds through the whole chain. */
 import type { Command } from "commander";
-import { countTallies, estimate, referenceGiftOf } from "../../core/estimate.js";
+import { countTallies, type Estimate, estimate, referenceGiftOf } from "../../core/estimate.js";
 import { decimal, toText, ZERO } from "../../core/money.js";
 import { parseTally, type Tally } from "../../core/tally.js";
 import { CheckFailedError, GiftCalcError } from "../../errors.js";
@@ -42,7 +42,23 @@ export async function estimateAction(
   const diamonds = options.diamonds === undefined ? undefined : nonNegative(options.diamonds, "--diamonds");
   const balanceUsd =
     options.balanceUsd === undefined ? undefined : nonNegative(options.balanceUsd, "--balance-usd");
-  if (tallies.length === 0 && coins === undefined && diamonds === undefined && balanceUsd === undefined) {
+  const logs = options.log ?? [];
+  const hasOtherInput =
+    tallies.length > 0 || coins !== undefined || diamonds !== undefined || balanceUsd !== undefined;
+  if (logs.length > 0 || (!hasOtherInput && io.stdin.isTTY !== true)) {
+    const { estimateLogAction } = await import("./estimate-log.js");
+    const result = await estimateLogAction(command, io, {
+      logs: logs.length > 0 ? logs : ["-"],
+      isImplicitStdin: logs.length === 0,
+      tallies,
+      ...(coins === undefined ? {} : { coins }),
+      ...(diamonds === undefined ? {} : { diamonds }),
+      ...(balanceUsd === undefined ? {} : { balanceUsd }),
+    });
+    checkWithdrawalMinimum(options, result);
+    return;
+  }
+  if (!hasOtherInput) {
     throw new GiftCalcError("NOTHING_TO_ESTIMATE", "nothing to estimate", {
       hint: "give gifts (gift-calc estimate lion=1 rose=500), --coins, --diamonds or --tally-file",
     });
@@ -64,7 +80,11 @@ export async function estimateAction(
     },
   );
   context.write(render(context.options.format, result, () => estimateReport(result), context.style));
+  checkWithdrawalMinimum(options, result);
+}
 
+/** `--check`: exit 1 below the withdrawal minimum. */
+export function checkWithdrawalMinimum(options: EstimateOptions, result: Estimate): void {
   if (options.check && !result.withdrawal.eligible) {
     const { withdrawal } = result;
     const inGifts = withdrawal.shortfallGifts
