@@ -49,7 +49,7 @@ export interface CountedEvent {
   readonly senderName: string | null;
   readonly receiverId: string | null;
   readonly timestamp: number | null;
-  readonly groupId: string | null;
+  readonly groupId: string | number | null;
 }
 
 export interface CounterOptions {
@@ -70,13 +70,14 @@ export interface LogCount {
 }
 
 interface OpenStreak {
-  gift: PricedGift;
+  readonly gift: PricedGift;
+  readonly sender: string;
   highest: number;
   senderId: string | null;
   senderName: string | null;
   receiverId: string | null;
   timestamp: number | null;
-  groupId: string | null;
+  groupId: string | number | null;
 }
 
 export interface LogCounter extends LogSink {
@@ -99,8 +100,10 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const logGifts = new Map<string, PricedGift>();
   const names = new Map<string, NameResolution>();
   const messageIds = new Set<string>();
-  // Streaks keyed by sender, then gift and group: sender strings are interned by the readers.
-  const streaks = new Map<string, Map<string, OpenStreak>>();
+  // Open streaks: by group id, or by sender then gift when the log has no group id (sender strings
+  // are interned by the readers, so no key string is built per row).
+  const byGroup = new Map<string | number, OpenStreak>();
+  const bySender = new Map<string, Map<string | number, OpenStreak>>();
 
   let rows = 0;
   let counted = 0;
@@ -278,29 +281,40 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
       return;
     }
     const sender = row.senderId ?? row.senderName ?? "";
-    let bySender = streaks.get(sender);
-    const key = row.groupId === null ? String(gift.index) : `${gift.index}\u0000${row.groupId}`;
-    let open = bySender?.get(key);
+    // Keyed by group id when the log has one (one lookup, no key built), else by sender and gift.
+    let table: Map<string | number, OpenStreak> | undefined = byGroup;
+    let key: string | number | null = row.groupId;
+    if (key === null) {
+      table = bySender.get(sender);
+      key = gift.index;
+    }
+    let open = table?.get(key);
+    if (open !== undefined && (open.gift !== gift || open.sender !== sender)) {
+      // One group id for two senders or gifts: rare, so the composite key is built only then.
+      key = `${sender}\u0000${gift.index}\u0000${row.groupId}`;
+      open = table?.get(key);
+    }
     if (open !== undefined && giftCount < open.highest) {
       restarted++;
       closeAtHighest(open);
-      bySender?.delete(key);
+      table?.delete(key);
       open = undefined;
     }
     if (row.isStreakEnd !== false) {
-      if (open !== undefined) bySender?.delete(key);
+      if (open !== undefined) table?.delete(key);
       counted++;
       count(gift, giftCount, row);
       return;
     }
     held++;
     if (open === undefined) {
-      if (bySender === undefined) {
-        bySender = new Map();
-        streaks.set(sender, bySender);
+      if (table === undefined) {
+        table = new Map();
+        bySender.set(sender, table);
       }
-      bySender.set(key, {
+      table.set(key, {
         gift,
+        sender,
         highest: giftCount,
         senderId: row.senderId,
         senderName: row.senderName,
@@ -322,14 +336,15 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const finish = (): LogCount => {
     let openCount = 0;
     let openCoins = 0;
-    for (const bySender of streaks.values()) {
-      for (const streak of bySender.values()) {
+    for (const table of [byGroup, ...bySender.values()]) {
+      for (const streak of table.values()) {
         openCount++;
         openCoins += streak.highest * streak.gift.coinsEach;
         if (openStreakRule === "count") closeAtHighest(streak);
       }
     }
-    streaks.clear();
+    byGroup.clear();
+    bySender.clear();
     const gifts: CountedGift[] = priced
       .filter((gift) => (countsByGift[gift.index] ?? 0) > 0)
       .map((gift) => ({

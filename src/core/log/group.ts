@@ -32,7 +32,7 @@ export interface LogEventRow {
   readonly count: number;
   readonly coins: number;
   readonly streakable: boolean;
-  readonly groupId: string | null;
+  readonly groupId: string | number | null;
   readonly receiverId: string | null;
 }
 

@@ -26,7 +26,8 @@ export interface LogRecord {
   receiverId: string | null;
   /** Epoch milliseconds. */
   timestamp: number | null;
-  groupId: string | null;
+  /** A number when the log's id is digits (no string is made for it). */
+  groupId: string | number | null;
   messageId: string | null;
 }
 

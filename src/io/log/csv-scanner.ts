@@ -10,6 +10,12 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** 1 for the bytes that end an unquoted field or make it malformed. */
+const SPECIAL = new Uint8Array(256);
+SPECIAL[COMMA] = 1;
+SPECIAL[LF] = 1;
+SPECIAL[QUOTE] = 1;
+
 /** Longer records are reported malformed (an unclosed quote would otherwise swallow the file). */
 export const MAX_RECORD_BYTES = 1 << 20;
 
@@ -203,7 +209,7 @@ export class CsvScanner {
       let byte = 0;
       while (i < length) {
         byte = buffer[i] as number;
-        if (byte === COMMA || byte === LF || byte === QUOTE) break;
+        if (SPECIAL[byte] === 1) break;
         i++;
       }
       if (i === length) {

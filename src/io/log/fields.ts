@@ -9,7 +9,7 @@ import { GiftCalcError } from "../../errors.js";
 /** How a value is read: `giftType` is 1 for streakable; `inverted` is a boolean meaning the opposite. */
 export type Coercion = "integer" | "text" | "boolean" | "giftType" | "inverted" | "timestamp";
 
-export type RecordField = Exclude<keyof LogRecord, "line">;
+export type RecordField = Exclude<keyof LogRecord, "line" | "source">;
 
 export interface CanonicalField {
   /** The name of LOG-FORMATS.md (what `--map` takes). */

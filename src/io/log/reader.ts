@@ -28,6 +28,11 @@ export interface LogReaderOptions {
   readonly offsetOf?: (epochMs: number) => number;
   /** Name of the log in rejects and errors. */
   readonly file?: string;
+  /**
+   * Fields the consumer does not use, so CSV columns need not be decoded (default: all are read).
+   * The sender name is still read when there is no sender id, as it then keys the streaks.
+   */
+  readonly unused?: ReadonlySet<"timestamp" | "senderName" | "receiverId">;
 }
 
 export interface LogReader {
@@ -120,6 +125,15 @@ function wholeFromBytes(buffer: Buffer, start: number, end: number): number {
   return end - start > 15 && !Number.isSafeInteger(value) ? -2 : value;
 }
 
+/** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
+function spells(buffer: Buffer, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    if (((buffer[start + i] as number) | 0x20) !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** A boolean from bytes: 1, 0, -1 blank, -2 not a boolean. */
 function truthFromBytes(buffer: Buffer, start: number, end: number): number {
   const length = end - start;
@@ -130,21 +144,84 @@ function truthFromBytes(buffer: Buffer, start: number, end: number): number {
     if (first === 0x30 || first === 0x66 || first === 0x6e) return 0; // 0 f n
     return -2;
   }
-  const text = buffer.toString("latin1", start, end).toLowerCase();
-  if (text === "true" || text === "yes") return 1;
-  if (text === "false" || text === "no") return 0;
+  if (spells(buffer, start, end, "true") || spells(buffer, start, end, "yes")) return 1;
+  if (spells(buffer, start, end, "false") || spells(buffer, start, end, "no")) return 0;
   return -2;
+}
+
+/** Canonical fields in a fixed order, so the CSV row reader can be straight-line code. */
+const F = {
+  giftId: 0,
+  giftName: 1,
+  unitCoins: 2,
+  count: 3,
+  totalCoins: 4,
+  isStreakable: 5,
+  isStreakEnd: 6,
+  senderId: 7,
+  senderName: 8,
+  receiverId: 9,
+  timestamp: 10,
+  groupId: 11,
+  messageId: 12,
+} as const satisfies Record<RecordField, number>;
+const FIELD_COUNT = 13;
+
+const isDigit = (byte: number | undefined) => byte !== undefined && byte >= DIGIT_0 && byte <= DIGIT_9;
+const digitsAt = (buffer: Buffer, at: number, count: number) => {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const byte = buffer[i];
+    if (!isDigit(byte)) return -1;
+    value = value * 10 + ((byte as number) - DIGIT_0);
+  }
+  return value;
+};
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian), without Date. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS[.mmm]Z` straight from bytes (what gift-calc writes); -1 for anything else. */
+function isoUtcFromBytes(buffer: Buffer, start: number, end: number): number {
+  const length = end - start;
+  if ((length !== 20 && length !== 24) || buffer[end - 1] !== 0x5a) return -1;
+  if (buffer[start + 4] !== 0x2d || buffer[start + 7] !== 0x2d || buffer[start + 10] !== 0x54) return -1;
+  if (buffer[start + 13] !== 0x3a || buffer[start + 16] !== 0x3a) return -1;
+  const year = digitsAt(buffer, start, 4);
+  const month = digitsAt(buffer, start + 5, 2);
+  const day = digitsAt(buffer, start + 8, 2);
+  const hour = digitsAt(buffer, start + 11, 2);
+  const minute = digitsAt(buffer, start + 14, 2);
+  const second = digitsAt(buffer, start + 17, 2);
+  let millis = 0;
+  if (length === 24) {
+    if (buffer[start + 19] !== 0x2e) return -1;
+    millis = digitsAt(buffer, start + 20, 3);
+  }
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
+    return -1;
+  }
+  if (hour < 0 || minute < 0 || second < 0 || millis < 0) return -1;
+  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis;
 }
 
 class CsvLogReader implements RowReader {
   private readonly scanner: CsvScanner;
   private readonly record: LogRecord = emptyRecord();
-  private readonly interner = new ByteInterner();
-  private columns: number[] = [];
-  private fields: RecordField[] = [];
-  private coercions: Coercion[] = [];
-  private names: string[] = [];
+  /** Per canonical field: its column (-1 when absent), how it is read, the header's name. */
+  private readonly columns = new Int32Array(FIELD_COUNT).fill(-1);
+  private readonly coercions: Coercion[] = new Array(FIELD_COUNT).fill("text");
+  private readonly names: string[] = new Array(FIELD_COUNT).fill("");
+  private readonly interners: ByteInterner[] = [];
   private headerCount = -1;
+  private isBad = false;
 
   constructor(
     private readonly sink: LogSink,
@@ -154,6 +231,7 @@ class CsvLogReader implements RowReader {
       record: (row) => (this.headerCount === -1 ? this.header(row) : this.row(row)),
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
     });
+    for (let field = 0; field < FIELD_COUNT; field++) this.interners.push(new ByteInterner(1 << 18));
   }
 
   push(chunk: Buffer): void {
@@ -166,9 +244,7 @@ class CsvLogReader implements RowReader {
 
   private reject(line: number, code: RejectCode, reason: string): void {
     const entry: LogReject =
-      this.options.file === undefined
-        ? { line, code, reason }
-        : { file: this.options.file, line, code, reason };
+      this.options.file === undefined ? { line, code, reason } : { file: this.options.file, line, code, reason };
     this.sink.reject(entry);
   }
 
@@ -180,10 +256,91 @@ class CsvLogReader implements RowReader {
       throw noGiftColumn(this.options.file, names);
     }
     this.headerCount = names.length;
-    this.columns = sources.map((source) => normalised.indexOf(source.name));
-    this.fields = sources.map((source) => source.field);
-    this.coercions = sources.map((source) => source.coercion);
-    this.names = sources.map((source) => names[normalised.indexOf(source.name)] ?? source.name);
+    const hasSenderId = sources.some((source) => source.field === "senderId");
+    for (const source of sources) {
+      const field = source.field;
+      if (
+        (field === "timestamp" || field === "receiverId" || (field === "senderName" && hasSenderId)) &&
+        this.options.unused?.has(field)
+      ) {
+        continue;
+      }
+      const column = normalised.indexOf(source.name);
+      this.columns[F[source.field]] = column;
+      this.coercions[F[source.field]] = source.coercion;
+      this.names[F[source.field]] = names[column] ?? source.name;
+    }
+  }
+
+  private bad(row: CsvRecord, field: number, code: RejectCode, problem: string): void {
+    if (this.isBad) return;
+    this.isBad = true;
+    const text = fieldText(row, this.columns[field] as number);
+    this.reject(row.line, code, `${this.names[field]} "${text.slice(0, 40)}" ${problem}`);
+  }
+
+  private integer(row: CsvRecord, field: number): number | null {
+    const column = this.columns[field] as number;
+    if (column < 0) return null;
+    const value = wholeFromBytes(row.buffer, row.starts[column] as number, row.ends[column] as number);
+    if (value === -2) this.bad(row, field, "BAD_NUMBER", "is not a whole number");
+    return value < 0 ? null : value;
+  }
+
+  private text(row: CsvRecord, field: number): string | null {
+    const column = this.columns[field] as number;
+    if (column < 0) return null;
+    const start = row.starts[column] as number;
+    const end = row.ends[column] as number;
+    if (start === end) return null;
+    if (row.escaped[column] === 1) return fieldText(row, column);
+    return (this.interners[field] as ByteInterner).get(row.buffer, start, end);
+  }
+
+  /** Ids unique per event (group, message): never interned; digits become a number, with no string made. */
+  private id(row: CsvRecord, field: number): string | number | null {
+    const column = this.columns[field] as number;
+    if (column < 0) return null;
+    const start = row.starts[column] as number;
+    const end = row.ends[column] as number;
+    if (start === end) return null;
+    if (end - start <= 15) {
+      const value = wholeFromBytes(row.buffer, start, end);
+      if (value >= 0) return value;
+    }
+    return fieldText(row, column);
+  }
+
+  private flag(row: CsvRecord, field: number): boolean | null {
+    const column = this.columns[field] as number;
+    if (column < 0) return null;
+    const start = row.starts[column] as number;
+    const end = row.ends[column] as number;
+    const coercion = this.coercions[field];
+    if (coercion === "giftType") {
+      const type = wholeFromBytes(row.buffer, start, end);
+      if (type === -2) this.bad(row, field, "BAD_NUMBER", "is not a gift type number");
+      return type < 0 ? null : type === 1;
+    }
+    const value = truthFromBytes(row.buffer, start, end);
+    if (value === -2) this.bad(row, field, "BAD_BOOLEAN", "is not true or false");
+    return value < 0 ? null : (value === 1) !== (coercion === "inverted");
+  }
+
+  private time(row: CsvRecord, field: number): number | null {
+    const column = this.columns[field] as number;
+    if (column < 0) return null;
+    const start = row.starts[column] as number;
+    const end = row.ends[column] as number;
+    const whole = wholeFromBytes(row.buffer, start, end);
+    if (whole >= 0) return epochToMs(whole);
+    if (whole === -1) return null;
+    const iso = isoUtcFromBytes(row.buffer, start, end);
+    if (iso >= 0) return iso;
+    const parsed = coerce(fieldText(row, column), "timestamp", this.options.offsetOf ?? UTC);
+    if (typeof parsed === "number") return parsed;
+    this.bad(row, field, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
+    return null;
   }
 
   private row(row: CsvRecord): void {
@@ -191,87 +348,31 @@ class CsvLogReader implements RowReader {
       this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${this.headerCount}`);
       return;
     }
-    const record = this.record as unknown as Record<RecordField, string | number | boolean | null>;
-    const { buffer, starts, ends } = row;
-    for (let i = 0; i < this.columns.length; i++) {
-      const column = this.columns[i] as number;
-      const field = this.fields[i] as RecordField;
-      const start = starts[column] as number;
-      const end = ends[column] as number;
-      switch (this.coercions[i]) {
-        case "integer": {
-          const value = wholeFromBytes(buffer, start, end);
-          if (value === -2) {
-            this.badValue(row, i, "BAD_NUMBER", "is not a whole number");
-            return;
-          }
-          record[field] = value === -1 ? null : value;
-          break;
-        }
-        case "text":
-          record[field] =
-            start === end
-              ? null
-              : row.escaped[column] === 1
-                ? fieldText(row, column)
-                : this.interner.get(buffer, start, end);
-          break;
-        case "boolean":
-        case "inverted": {
-          const value = truthFromBytes(buffer, start, end);
-          if (value === -2) {
-            this.badValue(row, i, "BAD_BOOLEAN", "is not true or false");
-            return;
-          }
-          record[field] = value === -1 ? null : (value === 1) !== (this.coercions[i] === "inverted");
-          break;
-        }
-        case "giftType": {
-          const value = wholeFromBytes(buffer, start, end);
-          if (value === -2) {
-            this.badValue(row, i, "BAD_NUMBER", "is not a gift type number");
-            return;
-          }
-          record[field] = value === -1 ? null : value === 1;
-          break;
-        }
-        case "timestamp": {
-          const value = wholeFromBytes(buffer, start, end);
-          if (value >= 0) {
-            record[field] = epochToMs(value);
-            break;
-          }
-          if (value === -1) {
-            record[field] = null;
-            break;
-          }
-          const parsed = coerce(fieldText(row, column), "timestamp", this.options.offsetOf ?? UTC);
-          if (parsed instanceof ValueProblem) {
-            this.badValue(row, i, parsed.code, "is not epoch time or ISO 8601");
-            return;
-          }
-          record[field] = parsed;
-          break;
-        }
-      }
-    }
-    this.record.line = row.line;
-    this.record.source = this.options.file ?? null;
-    if (this.record.giftId === null && this.record.giftName === null) {
+    this.isBad = false;
+    const record = this.record;
+    record.giftId = this.integer(row, F.giftId);
+    record.giftName = this.text(row, F.giftName);
+    record.unitCoins = this.integer(row, F.unitCoins);
+    record.count = this.integer(row, F.count);
+    record.totalCoins = this.integer(row, F.totalCoins);
+    record.isStreakable = this.flag(row, F.isStreakable);
+    record.isStreakEnd = this.flag(row, F.isStreakEnd);
+    record.senderId = this.text(row, F.senderId);
+    record.senderName = this.text(row, F.senderName);
+    record.receiverId = this.text(row, F.receiverId);
+    record.timestamp = this.time(row, F.timestamp);
+    record.groupId = this.id(row, F.groupId);
+    const messageId = this.id(row, F.messageId);
+    record.messageId = messageId === null ? null : String(messageId);
+    if (this.isBad) return;
+    record.line = row.line;
+    record.source = this.options.file ?? null;
+    if (record.giftId === null && record.giftName === null) {
       this.reject(row.line, "NO_GIFT", "the row names no gift");
       return;
     }
-    if (this.record.count === 0) {
-      this.badValue(row, this.fields.indexOf("count"), "BAD_NUMBER", "is 0");
-      return;
-    }
-    this.sink.record(this.record);
-  }
-
-  private badValue(row: CsvRecord, source: number, code: RejectCode, problem: string): void {
-    const column = this.columns[source] as number;
-    const text = fieldText(row, column);
-    this.reject(row.line, code, `${this.names[source]} "${text.slice(0, 40)}" ${problem}`);
+    if (record.count === 0) this.bad(row, F.count, "BAD_NUMBER", "is 0");
+    else this.sink.record(record);
   }
 }
 
