@@ -93,9 +93,9 @@ async function readFileInto(
     if (info.isDirectory()) throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`);
     const progress = progressFor(context, label, info.size);
     let done = 0;
+    // One buffer for every chunk: readers copy what they keep beyond a push.
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (;;) {
-      // A fresh buffer per chunk: readers may keep a view of it until the next chunk.
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
       reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));

@@ -371,5 +371,6 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     };
   };
 
-  return { record, reject: rejectRow, finish };
+  const knowsGiftId = (giftId: number) => catalog.byId.has(giftId);
+  return { record, reject: rejectRow, knowsGiftId, finish };
 }

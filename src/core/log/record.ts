@@ -78,4 +78,6 @@ export interface LogSink {
   /** A readable row; the object is reused after the call returns. */
   record(record: LogRecord): void;
   reject(reject: LogReject): void;
+  /** True when a gift id alone prices the row, so a reader may skip decoding its name. */
+  knowsGiftId?(giftId: number): boolean;
 }

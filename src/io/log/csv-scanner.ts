@@ -44,6 +44,7 @@ const INCOMPLETE = -1;
 export class CsvScanner {
   private readonly handler: CsvHandler;
   private tail: Buffer | undefined;
+  private work: Buffer = Buffer.alloc(0);
   private line = 1;
   private isStart = true;
   private readonly current: CsvRecord;
@@ -61,9 +62,17 @@ export class CsvScanner {
     };
   }
 
-  /** Scan a chunk; a record cut by the chunk's end waits for the next one. */
+  /** Scan a chunk; a record cut by the chunk's end waits for the next one. The chunk is not kept. */
   push(chunk: Buffer): void {
-    const buffer = this.tail === undefined ? chunk : Buffer.concat([this.tail, chunk]);
+    let buffer = chunk;
+    if (this.tail !== undefined) {
+      // Tail and chunk are joined in a work buffer reused from chunk to chunk (no garbage per chunk).
+      const length = this.tail.length + chunk.length;
+      if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, this.work.length * 2));
+      this.tail.copy(this.work, 0);
+      chunk.copy(this.work, this.tail.length);
+      buffer = this.work.subarray(0, length);
+    }
     this.tail = undefined;
     this.scan(buffer, false);
   }

@@ -71,7 +71,7 @@ export function createLogReader(sink: LogSink, options: LogReaderOptions = {}): 
     },
     push(chunk) {
       if (inner !== undefined) return inner.push(chunk);
-      waiting.push(chunk);
+      waiting.push(Buffer.from(chunk));
       const kind = detect(Buffer.concat(waiting));
       if (kind === undefined) return;
       const reader = start(kind);
@@ -351,7 +351,9 @@ class CsvLogReader implements RowReader {
     this.isBad = false;
     const record = this.record;
     record.giftId = this.integer(row, F.giftId);
-    record.giftName = this.text(row, F.giftName);
+    // A gift the sink knows by id needs no name: most rows skip decoding it.
+    record.giftName =
+      record.giftId !== null && this.sink.knowsGiftId?.(record.giftId) === true ? null : this.text(row, F.giftName);
     record.unitCoins = this.integer(row, F.unitCoins);
     record.count = this.integer(row, F.count);
     record.totalCoins = this.integer(row, F.totalCoins);
