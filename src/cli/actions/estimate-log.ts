@@ -41,7 +41,7 @@ export interface LogEstimateInput {
 const REJECTS_ON_STDERR = 5;
 const CHUNK_BYTES = 1 << 20;
 /** Files smaller than this are read too fast for a progress line to help. */
-const PROGRESS_FROM_BYTES = 32 * 1024 * 1024;
+export const PROGRESS_FROM_BYTES = 32 * 1024 * 1024;
 
 function topOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -53,15 +53,25 @@ function topOf(text: string | undefined): number | undefined {
   return Number(text);
 }
 
-/** A progress line on stderr, for long reads from a file to a terminal (never in pipes or CI). */
+/** Progress is shown for long reads from a file, to a terminal, never in pipes, CI or --quiet. */
+export function showsProgress(
+  fileBytes: number,
+  io: Pick<CliIo, "stderr" | "env">,
+  isQuiet: boolean | undefined,
+): boolean {
+  const ci = io.env.CI;
+  return (
+    fileBytes >= PROGRESS_FROM_BYTES &&
+    io.stderr.isTTY === true &&
+    isQuiet !== true &&
+    (ci === undefined || ci === "" || ci === "false" || ci === "0")
+  );
+}
+
+/** A progress line on stderr, redrawn at most five times a second and cleared at the end. */
 function progressFor(context: ModelContext, label: string, size: number): (done: number) => void {
   const { io } = context;
-  const isShown =
-    size >= PROGRESS_FROM_BYTES &&
-    io.stderr.isTTY === true &&
-    !context.options.quiet &&
-    (io.env.CI === undefined || io.env.CI === "" || io.env.CI === "false");
-  if (!isShown) return () => {};
+  if (!showsProgress(size, io, context.options.quiet)) return () => {};
   let last = 0;
   const mib = (bytes: number) => (bytes / 1048576).toFixed(0);
   return (done) => {

@@ -244,7 +244,9 @@ class CsvLogReader implements RowReader {
 
   private reject(line: number, code: RejectCode, reason: string): void {
     const entry: LogReject =
-      this.options.file === undefined ? { line, code, reason } : { file: this.options.file, line, code, reason };
+      this.options.file === undefined
+        ? { line, code, reason }
+        : { file: this.options.file, line, code, reason };
     this.sink.reject(entry);
   }
 
@@ -353,7 +355,9 @@ class CsvLogReader implements RowReader {
     record.giftId = this.integer(row, F.giftId);
     // A gift the sink knows by id needs no name: most rows skip decoding it.
     record.giftName =
-      record.giftId !== null && this.sink.knowsGiftId?.(record.giftId) === true ? null : this.text(row, F.giftName);
+      record.giftId !== null && this.sink.knowsGiftId?.(record.giftId) === true
+        ? null
+        : this.text(row, F.giftName);
     record.unitCoins = this.integer(row, F.unitCoins);
     record.count = this.integer(row, F.count);
     record.totalCoins = this.integer(row, F.totalCoins);
