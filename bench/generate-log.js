@@ -46,7 +46,9 @@ function csvCell(text) {
 }
 
 export async function generateLog(rows, outFile, seed = 42) {
-  const catalog = JSON.parse(readFileSync(fileURLToPath(new URL("../dist/data/gift-catalog.json", import.meta.url)), "utf8"));
+  const catalog = JSON.parse(
+    readFileSync(fileURLToPath(new URL("../dist/data/gift-catalog.json", import.meta.url)), "utf8"),
+  );
   const gifts = [...catalog.gifts].sort((a, b) => a.coins - b.coins);
   const next = random(seed);
   const pickGift = zipf(gifts.length, 1.3, next);
@@ -56,7 +58,11 @@ export async function generateLog(rows, outFile, seed = 42) {
   for (let i = 0; i < senders; i++) {
     const roll = next();
     const name =
-      roll < 0.03 ? `${["Queen", "King", "Star"][i % 3]}, ${i}` : roll < 0.06 ? `"${i}" the 🌹 fan` : `viewer ${i}`;
+      roll < 0.03
+        ? `${["Queen", "King", "Star"][i % 3]}, ${i}`
+        : roll < 0.06
+          ? `"${i}" the 🌹 fan`
+          : `viewer ${i}`;
     nicknames.push(csvCell(name));
   }
   const out = createWriteStream(outFile, { highWaterMark: 1 << 20 });
@@ -93,7 +99,13 @@ export async function generateLog(rows, outFile, seed = 42) {
     const gift = gifts[pickGift()];
     const sender = pickSender();
     if (gift.streakable) {
-      open.push({ sender, gift, count: 0, length: 1 + Math.floor(-Math.log(1 - next()) * 5), group: group++ });
+      open.push({
+        sender,
+        gift,
+        count: 0,
+        length: 1 + Math.floor(-Math.log(1 - next()) * 5),
+        group: group++,
+      });
     } else {
       await emit(line(sender, gift, 1, false, ""));
     }
