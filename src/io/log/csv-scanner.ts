@@ -49,6 +49,8 @@ export class CsvScanner {
   private isStart = true;
   private readonly current: CsvRecord;
   private reason: string | undefined;
+  /** Whether the record being scanned has a quoted field (which may hold newlines). */
+  private hasQuotes = false;
 
   constructor(handler: CsvHandler, maxFields = 256) {
     this.handler = handler;
@@ -112,6 +114,7 @@ export class CsvScanner {
       }
       if (first === CR && position + 1 === length && !isFinal) break;
       this.reason = undefined;
+      this.hasQuotes = false;
       const end = this.record(buffer, position, length, isFinal);
       if (end === INCOMPLETE) {
         if (length - position > MAX_RECORD_BYTES) {
@@ -130,14 +133,14 @@ export class CsvScanner {
       record.line = this.line;
       this.handler.record(record);
       position = end;
-      this.countLines(buffer, record);
+      this.line++;
+      if (this.hasQuotes) this.countQuotedLines(buffer, record);
     }
     if (position < length) this.tail = Buffer.from(buffer.subarray(position));
   }
 
-  /** Lines inside quoted fields move the line counter too; the record's own newline is one more. */
-  private countLines(buffer: Buffer, record: CsvRecord): void {
-    this.line++;
+  /** Lines inside quoted fields move the line counter too. */
+  private countQuotedLines(buffer: Buffer, record: CsvRecord): void {
     for (let field = 0; field < record.count; field++) {
       const start = record.starts[field] as number;
       const end = record.ends[field] as number;
@@ -167,6 +170,7 @@ export class CsvScanner {
       if (count === maxFields) return this.fail(i, `more than ${maxFields} fields`);
       if (buffer[i] === QUOTE) {
         // Quoted field: runs to a quote not followed by another quote.
+        this.hasQuotes = true;
         let hasEscapes = 0;
         let j = i + 1;
         for (;;) {
