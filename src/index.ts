@@ -44,6 +44,17 @@ export {
   estimate,
   referenceGiftOf,
 } from "./core/estimate.js";
+export {
+  type CountedEvent,
+  type CounterOptions,
+  createLogCounter,
+  type LogAudit,
+  type LogCount,
+  type LogCounter,
+  type OpenStreakRule,
+} from "./core/log/count.js";
+export { createGrouper, GROUP_BYS, type GroupBy, type LogGroups } from "./core/log/group.js";
+export type { LogRecord, LogReject, LogSink, RejectCode } from "./core/log/record.js";
 export { describeAssumptions, type EarningsModel, resolveModel } from "./core/model.js";
 export { ceilQuotient, type Decimal, decimal, roundDown, toMoneyText, toText } from "./core/money.js";
 export { closestNames, normaliseName } from "./core/names.js";
@@ -63,5 +74,7 @@ export { loadBuiltinCatalog, loadBuiltinDefaults } from "./io/builtin.js";
 export { catalogFromText, checkCatalogText, loadCatalogFile } from "./io/catalog-file.js";
 export { configFromText, loadConfigFile } from "./io/config-file.js";
 export { loadCatalog, loadSettings } from "./io/load.js";
+export { CROSSWALK, parseFieldMap } from "./io/log/fields.js";
+export { createLogReader, LOG_FORMATS, type LogFormat, type LogReader } from "./io/log/reader.js";
 export { type FileProblem, formatProblem } from "./io/problems.js";
 export { type ResolvedSettings, resolveSettings, type SettingOrigin } from "./io/settings.js";

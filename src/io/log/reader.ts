@@ -11,7 +11,7 @@ import {
   type RejectCode,
 } from "../../core/log/record.js";
 import { GiftCalcError } from "../../errors.js";
-import { type CsvRecord, CsvScanner, fieldText, recordTexts } from "./csv-scanner.js";
+import { type CsvRecord, CsvScanner, fieldText, MAX_RECORD_BYTES, recordTexts } from "./csv-scanner.js";
 import { type Coercion, CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
 import { ByteInterner } from "./intern.js";
 import { coerce, epochToMs, ValueProblem } from "./values.js";
@@ -43,6 +43,17 @@ export interface LogReader {
 }
 
 const UTC = () => 0;
+
+function rejectRow(
+  sink: LogSink,
+  file: string | undefined,
+  line: number,
+  code: RejectCode,
+  reason: string,
+): void {
+  const entry: LogReject = file === undefined ? { line, code, reason } : { file, line, code, reason };
+  sink.reject(entry);
+}
 
 interface RowReader {
   push(chunk: Buffer): void;
@@ -243,11 +254,7 @@ class CsvLogReader implements RowReader {
   }
 
   private reject(line: number, code: RejectCode, reason: string): void {
-    const entry: LogReject =
-      this.options.file === undefined
-        ? { line, code, reason }
-        : { file: this.options.file, line, code, reason };
-    this.sink.reject(entry);
+    rejectRow(this.sink, this.options.file, line, code, reason);
   }
 
   private header(row: CsvRecord): void {
@@ -393,11 +400,7 @@ class JsonRows {
   ) {}
 
   reject(line: number, code: RejectCode, reason: string): void {
-    const entry: LogReject =
-      this.options.file === undefined
-        ? { line, code, reason }
-        : { file: this.options.file, line, code, reason };
-    this.sink.reject(entry);
+    rejectRow(this.sink, this.options.file, line, code, reason);
   }
 
   private flatten(
@@ -456,6 +459,8 @@ class NdjsonLogReader implements RowReader {
   private readonly rows: JsonRows;
   private tail: Buffer | undefined;
   private line = 1;
+  /** Inside a line too long to be an event: skip to its end. */
+  private isSkipping = false;
 
   constructor(sink: LogSink, options: LogReaderOptions) {
     this.rows = new JsonRows(sink, options);
@@ -468,14 +473,23 @@ class NdjsonLogReader implements RowReader {
     for (;;) {
       const newline = buffer.indexOf(10, from);
       if (newline === -1) break;
-      this.line1(buffer.toString("utf8", from, newline));
+      if (this.isSkipping) {
+        this.isSkipping = false;
+        this.line++;
+      } else this.line1(buffer.toString("utf8", from, newline));
       from = newline + 1;
     }
-    if (from < buffer.length) this.tail = Buffer.from(buffer.subarray(from));
+    if (from === buffer.length || this.isSkipping) return;
+    if (buffer.length - from > MAX_RECORD_BYTES) {
+      this.rows.reject(this.line, "BAD_JSON", `line longer than ${MAX_RECORD_BYTES} bytes`);
+      this.isSkipping = true;
+      return;
+    }
+    this.tail = Buffer.from(buffer.subarray(from));
   }
 
   end(): void {
-    if (this.tail !== undefined) this.line1(this.tail.toString("utf8"));
+    if (this.tail !== undefined && !this.isSkipping) this.line1(this.tail.toString("utf8"));
     this.tail = undefined;
   }
 
