@@ -1,7 +1,7 @@
 /** Run the CLI in-process with captured output: what tests use instead of spawning the bin. */
 import { Readable } from "node:stream";
-import type { OutputStream } from "../../src/cli/io.js";
 import { run } from "../../src/cli/main.js";
+import type { OutputStream } from "../../src/cli/io.js";
 
 export interface CliResult {
   readonly code: number;
@@ -29,12 +29,9 @@ function capture(isTTY: boolean): OutputStream & { text: () => string } {
 export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const stdout = capture(options.stdoutIsTTY ?? false);
   const stderr = capture(options.stderrIsTTY ?? false);
-  const stdin = Object.assign(
-    Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
-    {
-      isTTY: options.stdinIsTTY ?? options.stdin === undefined,
-    },
-  );
+  const stdin = Object.assign(Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]), {
+    isTTY: options.stdinIsTTY ?? options.stdin === undefined,
+  });
   const code = await run({
     argv,
     env: { NO_COLOR: "1", ...options.env },
