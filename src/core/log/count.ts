@@ -70,8 +70,8 @@ export interface LogCount {
 }
 
 interface OpenStreak {
-  readonly gift: PricedGift;
-  readonly sender: string;
+  gift: PricedGift;
+  sender: string;
   highest: number;
   senderId: string | null;
   senderName: string | null;
@@ -86,6 +86,10 @@ export interface LogCounter extends LogSink {
 
 const HOST = new Set(["", "host"]);
 
+/**
+ * A counter for one estimate: feed it every row (`record`) and every unreadable row (`reject`) in
+ * log order, then `finish()` for the counted gifts (priced, largest first) and the audit.
+ */
 export function createLogCounter(catalog: Catalog, options: CounterOptions = {}): LogCounter {
   const openStreakRule = options.openStreaks ?? "count";
   const keepRejects = options.keepRejects ?? 10;
@@ -104,6 +108,9 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   // are interned by the readers, so no key string is built per row).
   const byGroup = new Map<string | number, OpenStreak>();
   const bySender = new Map<string, Map<string | number, OpenStreak>>();
+  // Closed streaks' objects, reused: streaks outlive young-generation GC, so fresh ones would pile
+  // up in the old generation on long logs.
+  const spare: OpenStreak[] = [];
 
   let rows = 0;
   let counted = 0;
@@ -298,10 +305,14 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
       restarted++;
       closeAtHighest(open);
       table?.delete(key);
+      spare.push(open);
       open = undefined;
     }
     if (row.isStreakEnd !== false) {
-      if (open !== undefined) table?.delete(key);
+      if (open !== undefined) {
+        table?.delete(key);
+        spare.push(open);
+      }
       counted++;
       count(gift, giftCount, row);
       return;
@@ -312,16 +323,29 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
         table = new Map();
         bySender.set(sender, table);
       }
-      table.set(key, {
-        gift,
-        sender,
-        highest: giftCount,
-        senderId: row.senderId,
-        senderName: row.senderName,
-        receiverId: row.receiverId,
-        timestamp: row.timestamp,
-        groupId: row.groupId,
-      });
+      const streak = spare.pop();
+      if (streak === undefined) {
+        table.set(key, {
+          gift,
+          sender,
+          highest: giftCount,
+          senderId: row.senderId,
+          senderName: row.senderName,
+          receiverId: row.receiverId,
+          timestamp: row.timestamp,
+          groupId: row.groupId,
+        });
+      } else {
+        streak.gift = gift;
+        streak.sender = sender;
+        streak.highest = giftCount;
+        streak.senderId = row.senderId;
+        streak.senderName = row.senderName;
+        streak.receiverId = row.receiverId;
+        streak.timestamp = row.timestamp;
+        streak.groupId = row.groupId;
+        table.set(key, streak);
+      }
     } else if (giftCount >= open.highest) {
       open.highest = giftCount;
       open.senderName = row.senderName;

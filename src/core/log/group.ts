@@ -76,6 +76,7 @@ export interface GrouperOptions {
   readonly offsetOf?: (epochMs: number) => number;
 }
 
+/** A grouping of counted events; `add` is the counter's `onCounted`, `finish` values the groups. */
 export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Grouper {
   if (by === "event") {
     const events: CountedEvent[] = [];
