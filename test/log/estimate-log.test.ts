@@ -161,6 +161,18 @@ describe("estimate --log: output", () => {
     expect(csv.stdout).toContain("Audit,streakFramesHeld,3");
   });
 
+  it("drops open streaks with --open-streaks drop, and the audit says what they were worth", async () => {
+    const { json } = await runJson<Json & { audit: { openStreaks: object } }>([
+      ...base,
+      "--log",
+      log,
+      "--open-streaks",
+      "drop",
+    ]);
+    expect(json.totals.coins).toBe(3 + 29999 + 5);
+    expect(json.audit.openStreaks).toEqual({ count: 1, coins: 10, rule: "drop" });
+  });
+
   it("groups by sender with a proportional bar per row, largest first", async () => {
     const table = await runCli([...base, "--log", log, "--by", "sender"]);
     expect(table.stdout).toContain("By sender");
