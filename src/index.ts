@@ -68,6 +68,17 @@ export {
   goalValue,
   type Unreachable,
 } from "./core/goal.js";
+export {
+  type CountedEvent,
+  type CounterOptions,
+  createLogCounter,
+  type LogAudit,
+  type LogCount,
+  type LogCounter,
+  type OpenStreakRule,
+} from "./core/log/count.js";
+export { createGrouper, GROUP_BYS, type GroupBy, type LogGroups } from "./core/log/group.js";
+export type { LogRecord, LogReject, LogSink, RejectCode } from "./core/log/record.js";
 export { describeAssumptions, type EarningsModel, resolveModel } from "./core/model.js";
 export { ceilQuotient, type Decimal, decimal, roundDown, toMoneyText, toText } from "./core/money.js";
 export { closestNames, normaliseName } from "./core/names.js";
@@ -101,6 +112,8 @@ export { CATALOG_PROBLEM_CODES, type CatalogProblemCode } from "./io/catalog-rul
 export { catalogFromCapture, type ImportResult, mergeCapture } from "./io/catalog-writer.js";
 export { configFromText, loadConfigFile } from "./io/config-file.js";
 export { loadCatalog, loadSettings } from "./io/load.js";
+export { CROSSWALK, parseFieldMap } from "./io/log/fields.js";
+export { createLogReader, LOG_FORMATS, type LogFormat, type LogReader } from "./io/log/reader.js";
 export { type FileProblem, formatProblem } from "./io/problems.js";
 export { catalogJsonSchema, MAX_GIFT_COINS } from "./io/schema/catalog-schema.js";
 export { type ResolvedSettings, resolveSettings, type SettingOrigin } from "./io/settings.js";

@@ -6,6 +6,8 @@ import { GiftCalcError } from "../errors.js";
 import { type Catalog, findGift, type Gift } from "./catalog.js";
 import { coinsToDiamonds, diamondsToUsd, giftsToCoins } from "./chain.js";
 import { type CoinStore, cheapestPurchase } from "./coin-shop.js";
+import type { LogAudit } from "./log/count.js";
+import type { LogGroups } from "./log/group.js";
 import { describeAssumptions, type EarningsModel } from "./model.js";
 import { type Decimal, decimal, toText, ZERO } from "./money.js";
 import { type Payout, payoutChain } from "./payout.js";
@@ -57,6 +59,10 @@ export interface Estimate {
   /** What the counted coins cost the viewers, per store, in US dollars. */
   readonly viewerSpend: Readonly<Record<string, string>>;
   readonly assumptions: Record<string, string | number>;
+  /** For stream logs: where every row went (SPEC §3). */
+  readonly audit?: LogAudit;
+  /** For stream logs with `--by`: the counted gifts grouped. */
+  readonly groups?: LogGroups;
 }
 
 export interface EstimateContext {

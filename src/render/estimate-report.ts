@@ -2,6 +2,7 @@
 import type { Estimate } from "../core/estimate.js";
 import { decimal, toText } from "../core/money.js";
 import type { PayoutStep } from "../core/payout.js";
+import { auditFields, auditIdentity, groupNotes, groupSection } from "./log-report.js";
 import type { Field, Report, Section } from "./report.js";
 
 export function payoutFields(estimate: Pick<Estimate, "payout">): Field[] {
@@ -118,6 +119,10 @@ export function estimateReport(estimate: Estimate): Report {
         walletUsd: estimate.totals.walletUsd,
       },
     },
+    ...(estimate.groups === undefined ? [] : [groupSection(estimate.groups)]),
+    ...(estimate.audit === undefined
+      ? []
+      : [{ kind: "fields" as const, title: "Audit", fields: auditFields(estimate.audit) }]),
     { kind: "fields", title: "Payout", fields: payoutFields(estimate) },
     { kind: "fields", title: "Withdrawal", fields: withdrawalFields(estimate) },
     {
@@ -132,6 +137,8 @@ export function estimateReport(estimate: Estimate): Report {
     { kind: "fields", title: "Assumptions", fields: assumptionFields(estimate.assumptions) },
   ];
   const notes: string[] = [];
+  if (estimate.groups !== undefined) notes.push(...groupNotes(estimate.groups));
+  if (estimate.audit !== undefined) notes.push(auditIdentity(estimate.audit));
   if (estimate.totals.balanceUsd !== "0")
     notes.push(`includes a wallet balance of $${estimate.totals.balanceUsd}`);
   return { title: "Estimate", sections, notes };

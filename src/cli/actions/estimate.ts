@@ -1,6 +1,6 @@
 /** `gift-calc estimate`: tallies, raw coins and diamonds through the whole chain. */
 import type { Command } from "commander";
-import { countTallies, estimate, referenceGiftOf } from "../../core/estimate.js";
+import { countTallies, type Estimate, estimate, referenceGiftOf } from "../../core/estimate.js";
 import { decimal, toText, ZERO } from "../../core/money.js";
 import { parseTally, type Tally } from "../../core/tally.js";
 import type { WithdrawalCheck } from "../../core/withdrawal.js";
@@ -43,7 +43,23 @@ export async function estimateAction(
   const diamonds = options.diamonds === undefined ? undefined : nonNegative(options.diamonds, "--diamonds");
   const balanceUsd =
     options.balanceUsd === undefined ? undefined : nonNegative(options.balanceUsd, "--balance-usd");
-  if (tallies.length === 0 && coins === undefined && diamonds === undefined && balanceUsd === undefined) {
+  const logs = options.log ?? [];
+  const hasOtherInput =
+    tallies.length > 0 || coins !== undefined || diamonds !== undefined || balanceUsd !== undefined;
+  if (logs.length > 0 || (!hasOtherInput && io.stdin.isTTY !== true)) {
+    const { estimateLogAction } = await import("./estimate-log.js");
+    const result = await estimateLogAction(command, io, {
+      logs: logs.length > 0 ? logs : ["-"],
+      isImplicitStdin: logs.length === 0,
+      tallies,
+      ...(coins === undefined ? {} : { coins }),
+      ...(diamonds === undefined ? {} : { diamonds }),
+      ...(balanceUsd === undefined ? {} : { balanceUsd }),
+    });
+    checkWithdrawalMinimum(options, result);
+    return;
+  }
+  if (!hasOtherInput) {
     throw new GiftCalcError("NOTHING_TO_ESTIMATE", "nothing to estimate", {
       hint: "give gifts (gift-calc estimate lion=1 rose=500), --coins, --diamonds or --tally-file",
     });
@@ -65,11 +81,14 @@ export async function estimateAction(
     },
   );
   context.write(render(context.options.format, result, () => estimateReport(result), context.style));
+  checkWithdrawalMinimum(options, result);
+}
 
+/** `--check`: exit 1 below the withdrawal minimum, saying how far short in Roses first, as a creator counts. */
+export function checkWithdrawalMinimum(options: EstimateOptions, result: Estimate): void {
   if (options.check && !result.withdrawal.eligible) throw belowMinimum(result.withdrawal);
 }
 
-/** `--check` failed: say how far short, in the reference gift (Roses) first, as a creator counts. */
 function belowMinimum(withdrawal: WithdrawalCheck): CheckFailedError {
   const coins = `${withdrawal.shortfallCoins} coin${withdrawal.shortfallCoins === "1" ? "" : "s"}`;
   const more = withdrawal.shortfallGifts

@@ -1,0 +1,54 @@
+// Stream logs: `gift-calc estimate --log FILE --by sender --format json` (streak rules on, per-gift
+// and per-sender totals) on generated canonical CSV logs, beside `wc -l` on the same file and a
+// straightforward csv-parse implementation of the same totals, measured in the same run.
+// 1M rows always; more with BENCH_ROWS=10000000 (or a comma-separated list). Logs go to bench/out/.
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { generateLog } from "./generate-log.js";
+import { BIN, measure, printTable, runOnce } from "./lib.js";
+
+const OUT = fileURLToPath(new URL("./out/", import.meta.url));
+const BASELINE = fileURLToPath(new URL("./csv-parse-baseline.js", import.meta.url));
+const TARGETS = { 1000000: "≤ 0.5 s, ≤ 150 MiB", 10000000: "≤ 3.5 s, ≤ 150 MiB" };
+
+function sizes() {
+  const extra = (process.env.BENCH_ROWS ?? "").split(",").filter(Boolean).map(Number);
+  return [...new Set([1_000_000, ...extra])].sort((a, b) => a - b);
+}
+
+export default async function logs() {
+  mkdirSync(OUT, { recursive: true });
+  for (const rows of sizes()) {
+    const file = `${OUT}log-${rows}.csv`;
+    if (!existsSync(file)) {
+      console.log(`generating ${rows} rows → ${file}`);
+      await generateLog(rows, file, 42);
+    }
+    const megabytes = statSync(file).size / 1048576;
+    const giftCalcArgs = [BIN, "estimate", "--log", file, "--by", "sender", "--format", "json"];
+    const isLarge = rows >= 5_000_000;
+
+    // The two implementations must agree before their speed means anything.
+    const ours = JSON.parse(String(runOnce(process.execPath, giftCalcArgs).stdout));
+    const theirs = JSON.parse(String(runOnce(process.execPath, [BASELINE, file]).stdout));
+    const agree = ours.totals.coins === theirs.coins && ours.groups.rows.length === theirs.senders.length;
+
+    const wc = measure("wc", ["-l", file], { runs: isLarge ? 3 : 7 });
+    const giftCalc = measure(process.execPath, giftCalcArgs, { runs: isLarge ? 3 : 5 });
+    const csvParse = measure(process.execPath, [BASELINE, file], { runs: isLarge ? 1 : 3 });
+    printTable(`logs: ${rows.toLocaleString("en")} rows, ${megabytes.toFixed(0)} MiB canonical CSV`, [
+      { label: "wc -l FILE", ...wc, isBaseline: true },
+      {
+        label: "gift-calc estimate --log FILE --by sender --format json",
+        ...giftCalc,
+        target: TARGETS[rows] ?? "",
+      },
+      { label: "csv-parse, same rules and totals", ...csvParse },
+    ]);
+    console.log(
+      `gift-calc ${(csvParse.seconds / giftCalc.seconds).toFixed(1)}× faster than csv-parse (target ≥ 8×); ` +
+        `${(rows / giftCalc.seconds / 1e6).toFixed(2)} M rows/s; totals ${agree ? "agree" : "DISAGREE"} ` +
+        `(${ours.totals.coins} coins, ${ours.groups.rows.length} senders)`,
+    );
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * `gift-calc estimate --log FILE` (and piped stdin): stream the logs through the readers into the
+ * counting core, then value the counted gifts like any estimate, with the audit (and `--by` groups).
+ * This layer owns the I/O: files and stdin, the progress line, `--rejects`, stderr notes.
+ */
+import { createWriteStream, type WriteStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { countTallies, type Estimate, estimate, referenceGiftOf } from "../../core/estimate.js";
+import { createLogCounter, type OpenStreakRule } from "../../core/log/count.js";
+import { createGrouper, type GroupBy, type Grouper } from "../../core/log/group.js";
+import type { LogReject } from "../../core/log/record.js";
+import { zoneOffsets } from "../../core/log/zone.js";
+import type { Tally } from "../../core/tally.js";
+import { CheckFailedError, GiftCalcError } from "../../errors.js";
+import { unreadable } from "../../io/files.js";
+import { parseFieldMap } from "../../io/log/fields.js";
+import { createLogReader, type LogReader } from "../../io/log/reader.js";
+import { estimateReport } from "../../render/estimate-report.js";
+import { render } from "../../render/format.js";
+import { renderEventsCsv } from "../../render/log-events.js";
+import { auditIdentity } from "../../render/log-report.js";
+import { csvCell, forTerminal } from "../../render/sanitise.js";
+import type { EstimateOptions } from "../commands/estimate.js";
+import { type ModelContext, modelContext } from "../context.js";
+import type { CliIo } from "../io.js";
+
+export interface LogEstimateInput {
+  /** Log paths as the user wrote them; `-` is stdin. */
+  readonly logs: readonly string[];
+  /** Stdin read as a log because nothing else was given. */
+  readonly isImplicitStdin: boolean;
+  readonly tallies: readonly Tally[];
+  readonly coins?: number;
+  readonly diamonds?: string;
+  readonly balanceUsd?: string;
+}
+
+/** How many rejects are printed on stderr; the rest go to `--rejects`. */
+const REJECTS_ON_STDERR = 5;
+const CHUNK_BYTES = 1 << 20;
+/** Files smaller than this are read too fast for a progress line to help. */
+export const PROGRESS_FROM_BYTES = 32 * 1024 * 1024;
+
+function topOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
+    throw new GiftCalcError("BAD_OPTION", `--top "${text}" is not a whole number of at least 1`, {
+      hint: "e.g. --top 10",
+    });
+  }
+  return Number(text);
+}
+
+/** Progress is shown for long reads from a file, to a terminal, never in pipes, CI or --quiet. */
+export function showsProgress(
+  fileBytes: number,
+  io: Pick<CliIo, "stderr" | "env">,
+  isQuiet: boolean | undefined,
+): boolean {
+  const ci = io.env.CI;
+  return (
+    fileBytes >= PROGRESS_FROM_BYTES &&
+    io.stderr.isTTY === true &&
+    isQuiet !== true &&
+    (ci === undefined || ci === "" || ci === "false" || ci === "0")
+  );
+}
+
+/** A progress line on stderr, redrawn at most five times a second and cleared at the end. */
+function progressFor(context: ModelContext, label: string, size: number): (done: number) => void {
+  const { io } = context;
+  if (!showsProgress(size, io, context.options.quiet)) return () => {};
+  let last = 0;
+  const mib = (bytes: number) => (bytes / 1048576).toFixed(0);
+  return (done) => {
+    const now = Date.now();
+    if (done < size && now - last < 200) return;
+    last = now;
+    if (done >= size) io.stderr.write("\r\u001b[K");
+    else
+      io.stderr.write(
+        `\rreading ${forTerminal(label)}  ${Math.floor((done * 100) / size)}%  (${mib(done)} of ${mib(size)} MiB)`,
+      );
+  };
+}
+
+async function readFileInto(
+  reader: LogReader,
+  path: string,
+  label: string,
+  context: ModelContext,
+): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, "r");
+  } catch (error) {
+    throw unreadable(label, "log", error);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`);
+    const progress = progressFor(context, label, info.size);
+    let done = 0;
+    // One buffer for every chunk: readers copy what they keep beyond a push.
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
+      done += bytesRead;
+      progress(done);
+    }
+    progress(info.size);
+  } catch (error) {
+    if (error instanceof GiftCalcError) throw error;
+    throw unreadable(label, "log", error);
+  } finally {
+    await handle.close();
+  }
+  reader.end();
+}
+
+async function readStdinInto(reader: LogReader, io: CliIo): Promise<void> {
+  for await (const chunk of io.stdin) {
+    reader.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  }
+  reader.end();
+}
+
+/** `--rejects FILE`: every reject as a CSV row, written as it happens. */
+function rejectsWriter(
+  path: string | undefined,
+  io: CliIo,
+): { stream?: WriteStream; write(reject: LogReject): void } {
+  if (path === undefined) return { write: () => {} };
+  const stream = createWriteStream(resolve(io.cwd, path));
+  stream.write("file,line,code,reason\n");
+  return {
+    stream,
+    write: (reject) => {
+      stream.write(
+        `${[reject.file ?? "", reject.line, reject.code, reject.reason].map(csvCell).join(",")}\n`,
+      );
+    },
+  };
+}
+
+function closed(stream: WriteStream | undefined, path: string): Promise<void> {
+  if (stream === undefined) return Promise.resolve();
+  return new Promise((done, fail) => {
+    stream.once("error", (error) => fail(unreadable(path, "rejects file", error)));
+    stream.end(() => done());
+  });
+}
+
+export async function estimateLogAction(
+  command: Command,
+  io: CliIo,
+  input: LogEstimateInput,
+): Promise<Estimate> {
+  const options = command.opts<EstimateOptions>();
+  const map = parseFieldMap(options.map ?? []);
+  const zone = options.tz ?? "UTC";
+  const offsetOf = zoneOffsets(zone);
+  const top = topOf(options.top);
+  const context = await modelContext(command, io);
+  const stdinLogs = input.logs.filter((log) => log === "-").length;
+  if (stdinLogs > 1) {
+    throw new GiftCalcError("BAD_OPTION", "--log - (stdin) can be given only once");
+  }
+
+  const rejects = rejectsWriter(options.rejects, io);
+  let rejectsShown = 0;
+  const grouper: Grouper | undefined =
+    options.by === undefined ? undefined : createGrouper(options.by as GroupBy, { zone, offsetOf });
+  const counter = createLogCounter(context.catalog, {
+    openStreaks: (options.openStreaks ?? "count") as OpenStreakRule,
+    ...(options.receiver === undefined ? {} : { receiver: options.receiver }),
+    ...(grouper === undefined ? {} : { onCounted: grouper.add }),
+    onReject: (reject) => {
+      rejects.write(reject);
+      if (rejectsShown++ < REJECTS_ON_STDERR) {
+        context.note(
+          `gift-calc: rejected ${reject.file ?? "log"}:${reject.line}: ${reject.code} ${forTerminal(reject.reason)}`,
+        );
+      }
+    },
+  });
+
+  // Columns nothing will show are not decoded (the hot loop's biggest saving).
+  const by = options.by;
+  const unused = new Set<"timestamp" | "senderName" | "receiverId">();
+  if (by !== "day" && by !== "hour" && by !== "minute" && by !== "event") unused.add("timestamp");
+  if (by !== "sender" && by !== "event") unused.add("senderName");
+  if (by !== "receiver" && by !== "event" && options.receiver === undefined) unused.add("receiverId");
+  try {
+    for (const log of input.logs) {
+      const label = log === "-" ? "stdin" : log;
+      const reader = createLogReader(counter, {
+        ...(options.inputFormat === undefined ? {} : { format: options.inputFormat }),
+        map,
+        offsetOf,
+        file: label,
+        unused,
+      });
+      if (log === "-") await readStdinInto(reader, io);
+      else await readFileInto(reader, resolve(io.cwd, log), label, context);
+    }
+  } finally {
+    await closed(rejects.stream, options.rejects ?? "");
+  }
+  const counted = counter.finish();
+  const { audit } = counted;
+  if (input.isImplicitStdin && audit.rows === 0 && input.tallies.length === 0) {
+    throw new GiftCalcError("NOTHING_TO_ESTIMATE", "nothing to estimate (stdin was empty)", {
+      hint: "give gifts (gift-calc estimate lion=1 rose=500), --coins, --diamonds, --tally-file or --log FILE",
+    });
+  }
+  if (audit.rejected.count > REJECTS_ON_STDERR) {
+    context.note(
+      `gift-calc: ${audit.rejected.count} rows rejected in all${options.rejects === undefined ? " (--rejects FILE lists them all)" : `, all in ${options.rejects}`}`,
+    );
+  }
+
+  const referenceGift = referenceGiftOf(context.catalog);
+  const base = estimate(
+    {
+      gifts: [...counted.gifts, ...countTallies(context.catalog, input.tallies)],
+      ...(input.coins === undefined ? {} : { coins: input.coins }),
+      ...(input.diamonds === undefined ? {} : { diamonds: input.diamonds }),
+      ...(input.balanceUsd === undefined ? {} : { balanceUsd: input.balanceUsd }),
+    },
+    {
+      model: context.model,
+      stores: context.resolved.settings.stores,
+      ...(referenceGift === undefined ? {} : { referenceGift }),
+    },
+  );
+  const groups = grouper?.finish(context.model, top);
+  const result: Estimate = { ...base, audit, ...(groups === undefined ? {} : { groups }) };
+
+  if (groups?.by === "event" && context.options.format === "csv") {
+    // The normalised log is a clean CSV; its audit goes to stderr.
+    context.write(renderEventsCsv(groups.events));
+    context.note(`gift-calc: ${auditIdentity(audit)}`);
+  } else {
+    context.write(render(context.options.format, result, () => estimateReport(result), context.style));
+  }
+  if (options.strict && audit.rejected.count > 0) {
+    throw new CheckFailedError(
+      `${audit.rejected.count} log row${audit.rejected.count === 1 ? " was" : "s were"} rejected (--strict)`,
+      options.rejects === undefined
+        ? "--rejects FILE lists them with line numbers"
+        : `see ${options.rejects}`,
+    );
+  }
+  return result;
+}

@@ -1,0 +1,193 @@
+/**
+ * Grouping of counted gifts: by gift, sender, receiver, day, hour or minute (in a time zone), or
+ * one row per counted event (the normalised log). Fed by the counter's `onCounted` callback.
+ */
+import { coinsToDiamonds, diamondsToUsd } from "../chain.js";
+import type { EarningsModel } from "../model.js";
+import { decimal, toText } from "../money.js";
+import type { CountedEvent } from "./count.js";
+
+export const GROUP_BYS = ["gift", "sender", "receiver", "day", "hour", "minute", "event"] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** One group: its key (an id or a time bucket), a label to show, and what it is worth. */
+export interface LogGroupRow {
+  readonly key: string;
+  readonly label: string;
+  readonly gifts: number;
+  readonly coins: number;
+  readonly diamonds: string;
+  readonly walletUsd: string;
+  /** Share of the counted coins, in percent, to one decimal (display only). */
+  readonly share: string;
+}
+
+/** A row of the normalised log: one counted gift after streak collapse. */
+export interface LogEventRow {
+  readonly timestamp: string | null;
+  readonly senderId: string | null;
+  readonly sender: string | null;
+  readonly giftId: number | null;
+  readonly gift: string;
+  readonly count: number;
+  readonly coins: number;
+  readonly streakable: boolean;
+  readonly groupId: string | number | null;
+  readonly receiverId: string | null;
+}
+
+export type LogGroups =
+  | {
+      readonly by: Exclude<GroupBy, "event">;
+      /** The zone of day, hour and minute buckets. */
+      readonly zone?: string;
+      readonly rows: readonly LogGroupRow[];
+      /** What `--top` left out. */
+      readonly others?: { readonly groups: number; readonly gifts: number; readonly coins: number };
+    }
+  | { readonly by: "event"; readonly events: readonly LogEventRow[] };
+
+export interface Grouper {
+  readonly add: (event: CountedEvent) => void;
+  finish(model: EarningsModel, top?: number): LogGroups;
+}
+
+interface Bucket {
+  readonly key: string;
+  label: string;
+  gifts: number;
+  coins: number;
+  order: number;
+}
+
+const UNIT_MS = { day: 86_400_000, hour: 3_600_000, minute: 60_000 } as const;
+const NO_TIME = "(no time)";
+
+function bucketLabel(by: "day" | "hour" | "minute", bucket: number): string {
+  const iso = new Date(bucket * UNIT_MS[by]).toISOString();
+  if (by === "day") return iso.slice(0, 10);
+  if (by === "hour") return `${iso.slice(0, 10)} ${iso.slice(11, 13)}:00`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+export interface GrouperOptions {
+  readonly zone?: string;
+  /** Offset of the zone at an instant, in milliseconds (UTC when absent). */
+  readonly offsetOf?: (epochMs: number) => number;
+}
+
+/** A grouping of counted events; `add` is the counter's `onCounted`, `finish` values the groups. */
+export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Grouper {
+  if (by === "event") {
+    const events: CountedEvent[] = [];
+    return {
+      add: (event) => {
+        events.push(event);
+      },
+      finish: () => ({
+        by,
+        events: events.map((event) => ({
+          timestamp: event.timestamp === null ? null : new Date(event.timestamp).toISOString(),
+          senderId: event.senderId,
+          sender: event.senderName,
+          giftId: event.gift.giftId,
+          gift: event.gift.name,
+          count: event.count,
+          coins: event.count * event.gift.coinsEach,
+          streakable: event.gift.isStreakable,
+          groupId: event.groupId,
+          receiverId: event.receiverId,
+        })),
+      }),
+    };
+  }
+  const buckets = new Map<string | number, Bucket>();
+  const offsetOf = options.offsetOf ?? (() => 0);
+  const keyOf = (event: CountedEvent): string | number => {
+    switch (by) {
+      case "gift":
+        return event.gift.index;
+      case "sender":
+        return event.senderId ?? event.senderName ?? "(unknown)";
+      case "receiver":
+        return event.receiverId ?? "(host)";
+      default: {
+        if (event.timestamp === null) return NO_TIME;
+        return Math.floor((event.timestamp + offsetOf(event.timestamp)) / UNIT_MS[by]);
+      }
+    }
+  };
+  const labelOf = (event: CountedEvent, key: string | number): string => {
+    switch (by) {
+      case "gift":
+        return event.gift.name;
+      case "sender":
+        return event.senderName ?? String(key);
+      case "receiver":
+        return String(key);
+      default:
+        return typeof key === "number" ? bucketLabel(by, key) : key;
+    }
+  };
+  let order = 0;
+  return {
+    add: (event) => {
+      const key = keyOf(event);
+      let bucket = buckets.get(key);
+      if (bucket === undefined) {
+        const shownKey = by === "gift" ? String(event.gift.giftId ?? event.gift.name) : labelOf(event, key);
+        bucket = {
+          key: by === "sender" || by === "receiver" ? String(key) : shownKey,
+          label: labelOf(event, key),
+          gifts: 0,
+          coins: 0,
+          order: order++,
+        };
+        buckets.set(key, bucket);
+      }
+      if (by === "sender" && event.senderName !== null) bucket.label = event.senderName;
+      bucket.gifts += event.count;
+      bucket.coins += event.count * event.gift.coinsEach;
+    },
+    finish: (model, top) => {
+      const isTime = by === "day" || by === "hour" || by === "minute";
+      const all = [...buckets.entries()];
+      const totalCoins = all.reduce((sum, [, bucket]) => sum + bucket.coins, 0);
+      all.sort(([, a], [, b]) => b.coins - a.coins || a.order - b.order);
+      const kept = top === undefined ? all : all.slice(0, top);
+      const left = all.slice(kept.length);
+      if (isTime) {
+        kept.sort(([a], [b]) =>
+          typeof a === "number" && typeof b === "number" ? a - b : typeof a === "number" ? -1 : 1,
+        );
+      }
+      const rows = kept.map(([, bucket]): LogGroupRow => {
+        const diamonds = coinsToDiamonds(decimal(bucket.coins, "coins"), model);
+        return {
+          key: bucket.key,
+          label: bucket.label,
+          gifts: bucket.gifts,
+          coins: bucket.coins,
+          diamonds: toText(diamonds),
+          walletUsd: toText(diamondsToUsd(diamonds, model)),
+          share: totalCoins === 0 ? "0" : ((bucket.coins * 100) / totalCoins).toFixed(1),
+        };
+      });
+      const groups = {
+        by,
+        ...(isTime ? { zone: options.zone ?? "UTC" } : {}),
+        rows,
+        ...(left.length > 0
+          ? {
+              others: {
+                groups: left.length,
+                gifts: left.reduce((sum, [, bucket]) => sum + bucket.gifts, 0),
+                coins: left.reduce((sum, [, bucket]) => sum + bucket.coins, 0),
+              },
+            }
+          : {}),
+      };
+      return groups;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The canonical log record every reader produces, whatever the tool that wrote the log, and the
+ * reject a row becomes when it cannot be counted. Field names follow LOG-FORMATS.md.
+ */
+
+/** One gift event as read from a log; `null` where the log says nothing. */
+export interface LogRecord {
+  /** The log it came from (as the user named it), for rejects. */
+  source: string | null;
+  /** Physical line (1-based) where the row starts in its file. */
+  line: number;
+  giftId: number | null;
+  giftName: string | null;
+  /** Price of one gift in coins, as the log says it (a hint; the catalog wins). */
+  unitCoins: number | null;
+  /** Gifts in this event; cumulative within a streak. Null means 1. */
+  count: number | null;
+  /** The event's coins already multiplied (TikFinity's `coins`), a hint like `unitCoins`. */
+  totalCoins: number | null;
+  isStreakable: boolean | null;
+  /** False for a frame of a streak in progress; null when the log has no such field (final). */
+  isStreakEnd: boolean | null;
+  senderId: string | null;
+  senderName: string | null;
+  /** Null or blank: the host. */
+  receiverId: string | null;
+  /** Epoch milliseconds. */
+  timestamp: number | null;
+  /** A number when the log's id is digits (no string is made for it). */
+  groupId: string | number | null;
+  messageId: string | null;
+}
+
+export type RejectCode =
+  | "MALFORMED_CSV"
+  | "BAD_JSON"
+  | "NOT_AN_OBJECT"
+  | "COLUMN_COUNT"
+  | "BAD_NUMBER"
+  | "BAD_BOOLEAN"
+  | "BAD_TIMESTAMP"
+  | "NO_GIFT"
+  | "UNPRICED"
+  | "AMBIGUOUS_GIFT";
+
+/** A row that was not counted, and why. */
+export interface LogReject {
+  /** The log it came from (as the user named it), when there are several. */
+  readonly file?: string;
+  readonly line: number;
+  readonly code: RejectCode;
+  readonly reason: string;
+}
+
+/** An empty record, to be filled in place by a reader (one object reused for every row). */
+export function emptyRecord(): LogRecord {
+  return {
+    source: null,
+    line: 0,
+    giftId: null,
+    giftName: null,
+    unitCoins: null,
+    count: null,
+    totalCoins: null,
+    isStreakable: null,
+    isStreakEnd: null,
+    senderId: null,
+    senderName: null,
+    receiverId: null,
+    timestamp: null,
+    groupId: null,
+    messageId: null,
+  };
+}
+
+/** Where a reader hands over what it read. */
+export interface LogSink {
+  /** A readable row; the object is reused after the call returns. */
+  record(record: LogRecord): void;
+  reject(reject: LogReject): void;
+  /** True when a gift id alone prices the row, so a reader may skip decoding its name. */
+  knowsGiftId?(giftId: number): boolean;
+}

@@ -1,0 +1,281 @@
+/**
+ * A byte-level CSV scanner (RFC 4180 with LF or CRLF records) for stream logs. It works on Buffers
+ * as they arrive and reports each record as field offsets into the current buffer, so the hot loop
+ * allocates nothing per row; the caller decodes only the fields it needs. Records end at LF or
+ * CRLF; a bare CR is data. Blank lines are skipped. A UTF-8 BOM at the start is dropped.
+ */
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/** 1 for the bytes that end an unquoted field or make it malformed. */
+const SPECIAL = new Uint8Array(256);
+SPECIAL[COMMA] = 1;
+SPECIAL[LF] = 1;
+SPECIAL[QUOTE] = 1;
+
+/** Longer records are reported malformed (an unclosed quote would otherwise swallow the file). */
+export const MAX_RECORD_BYTES = 1 << 20;
+
+/** One record, valid only during the callback: offsets point into `buffer`. */
+export interface CsvRecord {
+  buffer: Buffer;
+  /** Number of fields in this record. */
+  count: number;
+  /** Content start and end of each field (inside the quotes of a quoted field). */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** 1 when the field is quoted and contains doubled quotes to undo. */
+  escaped: Uint8Array;
+  /** Physical line (1-based) where the record starts. */
+  line: number;
+}
+
+export interface CsvHandler {
+  record(record: CsvRecord): void;
+  malformed(line: number, reason: string): void;
+}
+
+/** What `record()` found besides the end offset: why the record is malformed, if it is. */
+const INCOMPLETE = -1;
+
+export class CsvScanner {
+  private readonly handler: CsvHandler;
+  private tail: Buffer | undefined;
+  private work: Buffer = Buffer.alloc(0);
+  private line = 1;
+  private isStart = true;
+  private readonly current: CsvRecord;
+  private reason: string | undefined;
+  /** Whether the record being scanned has a quoted field (which may hold newlines). */
+  private hasQuotes = false;
+
+  constructor(handler: CsvHandler, maxFields = 256) {
+    this.handler = handler;
+    this.current = {
+      buffer: Buffer.alloc(0),
+      count: 0,
+      starts: new Int32Array(maxFields),
+      ends: new Int32Array(maxFields),
+      escaped: new Uint8Array(maxFields),
+      line: 1,
+    };
+  }
+
+  /** Scan a chunk; a record cut by the chunk's end waits for the next one. The chunk is not kept. */
+  push(chunk: Buffer): void {
+    let buffer = chunk;
+    if (this.tail !== undefined) {
+      // Tail and chunk are joined in a work buffer reused from chunk to chunk (no garbage per chunk).
+      const length = this.tail.length + chunk.length;
+      if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, this.work.length * 2));
+      this.tail.copy(this.work, 0);
+      chunk.copy(this.work, this.tail.length);
+      buffer = this.work.subarray(0, length);
+    }
+    this.tail = undefined;
+    this.scan(buffer, false);
+  }
+
+  /** No more input: the last record may lack its newline. */
+  end(): void {
+    const buffer = this.tail ?? Buffer.alloc(0);
+    this.tail = undefined;
+    this.scan(buffer, true);
+  }
+
+  private scan(buffer: Buffer, isFinal: boolean): void {
+    let position = 0;
+    if (this.isStart) {
+      if (buffer.length < 3 && !isFinal) {
+        this.tail = Buffer.from(buffer);
+        return;
+      }
+      this.isStart = false;
+      if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) position = 3;
+    }
+    const length = buffer.length;
+    const record = this.current;
+    record.buffer = buffer;
+    while (position < length) {
+      // Blank lines are not records.
+      const first = buffer[position];
+      if (first === LF) {
+        this.line++;
+        position++;
+        continue;
+      }
+      if (first === CR && buffer[position + 1] === LF) {
+        this.line++;
+        position += 2;
+        continue;
+      }
+      if (first === CR && position + 1 === length && !isFinal) break;
+      this.reason = undefined;
+      this.hasQuotes = false;
+      const end = this.record(buffer, position, length, isFinal);
+      if (end === INCOMPLETE) {
+        if (length - position > MAX_RECORD_BYTES) {
+          this.handler.malformed(this.line, `record longer than ${MAX_RECORD_BYTES} bytes (unclosed quote?)`);
+          position = this.skipLine(buffer, position, length);
+          continue;
+        }
+        break;
+      }
+      if (this.reason !== undefined) {
+        this.handler.malformed(this.line, this.reason);
+        for (let i = position; i < end; i++) if (buffer[i] === LF) this.line++;
+        position = this.skipLine(buffer, end, length);
+        continue;
+      }
+      record.line = this.line;
+      this.handler.record(record);
+      position = end;
+      this.line++;
+      if (this.hasQuotes) this.countQuotedLines(buffer, record);
+    }
+    if (position < length) this.tail = Buffer.from(buffer.subarray(position));
+  }
+
+  /** Lines inside quoted fields move the line counter too. */
+  private countQuotedLines(buffer: Buffer, record: CsvRecord): void {
+    for (let field = 0; field < record.count; field++) {
+      const start = record.starts[field] as number;
+      const end = record.ends[field] as number;
+      if (start > 0 && buffer[start - 1] === QUOTE) {
+        for (let i = start; i < end; i++) if (buffer[i] === LF) this.line++;
+      }
+    }
+  }
+
+  /** After a malformed record: resume after the next newline, counting the lines skipped. */
+  private skipLine(buffer: Buffer, from: number, length: number): number {
+    for (let i = from; i < length; i++) {
+      if (buffer[i] === LF) {
+        this.line++;
+        return i + 1;
+      }
+    }
+    return length;
+  }
+
+  private record(buffer: Buffer, from: number, length: number, isFinal: boolean): number {
+    const { starts, ends, escaped } = this.current;
+    const maxFields = starts.length;
+    let count = 0;
+    let i = from;
+    for (;;) {
+      if (count === maxFields) return this.fail(i, `more than ${maxFields} fields`);
+      if (buffer[i] === QUOTE) {
+        // Quoted field: runs to a quote not followed by another quote.
+        this.hasQuotes = true;
+        let hasEscapes = 0;
+        let j = i + 1;
+        for (;;) {
+          const quote = buffer.indexOf(QUOTE, j);
+          if (quote === -1) {
+            if (isFinal) return this.fail(length, "unclosed quote at end of input");
+            return INCOMPLETE;
+          }
+          if (quote + 1 === length && !isFinal) return INCOMPLETE;
+          if (buffer[quote + 1] === QUOTE) {
+            hasEscapes = 1;
+            j = quote + 2;
+            continue;
+          }
+          starts[count] = i + 1;
+          ends[count] = quote;
+          escaped[count] = hasEscapes;
+          count++;
+          i = quote + 1;
+          break;
+        }
+        if (i === length) {
+          this.current.count = count;
+          return i;
+        }
+        const next = buffer[i];
+        if (next === COMMA) {
+          i++;
+          if (i === length && isFinal) return this.closeWithEmpty(count, i);
+          if (i === length) return INCOMPLETE;
+          continue;
+        }
+        if (next === LF) {
+          this.current.count = count;
+          return i + 1;
+        }
+        if (next === CR) {
+          if (i + 1 === length) {
+            if (!isFinal) return INCOMPLETE;
+          } else if (buffer[i + 1] === LF) {
+            this.current.count = count;
+            return i + 2;
+          }
+        }
+        return this.fail(i, `unexpected character after closing quote in field ${count}`);
+      }
+      // Unquoted field: runs to a comma or the end of the line.
+      const start = i;
+      let byte = 0;
+      while (i < length) {
+        byte = buffer[i] as number;
+        if (SPECIAL[byte] === 1) break;
+        i++;
+      }
+      if (i === length) {
+        if (!isFinal) return INCOMPLETE;
+        starts[count] = start;
+        ends[count] = length;
+        escaped[count] = 0;
+        this.current.count = count + 1;
+        return length;
+      }
+      if (byte === QUOTE) return this.fail(i, `quote inside unquoted field ${count + 1}`);
+      starts[count] = start;
+      ends[count] = byte === LF && i > start && buffer[i - 1] === CR ? i - 1 : i;
+      escaped[count] = 0;
+      count++;
+      if (byte === LF) {
+        this.current.count = count;
+        return i + 1;
+      }
+      i++;
+      if (i === length) {
+        if (!isFinal) return INCOMPLETE;
+        return this.closeWithEmpty(count, i);
+      }
+    }
+  }
+
+  private fail(end: number, reason: string): number {
+    this.reason = reason;
+    return end;
+  }
+
+  /** A record ending in a comma at the end of input has a last, empty field. */
+  private closeWithEmpty(count: number, at: number): number {
+    const { starts, ends, escaped } = this.current;
+    if (count === starts.length) return this.fail(at, `more than ${starts.length} fields`);
+    starts[count] = at;
+    ends[count] = at;
+    escaped[count] = 0;
+    this.current.count = count + 1;
+    return at;
+  }
+}
+
+/** The text of one field (doubled quotes undone). */
+export function fieldText(record: CsvRecord, field: number): string {
+  const text = record.buffer.toString("utf8", record.starts[field], record.ends[field]);
+  return record.escaped[field] === 1 ? text.replaceAll('""', '"') : text;
+}
+
+/** All fields of a record as strings (headers, rejects, tests). */
+export function recordTexts(record: CsvRecord): string[] {
+  const texts: string[] = [];
+  for (let field = 0; field < record.count; field++) texts.push(fieldText(record, field));
+  return texts;
+}

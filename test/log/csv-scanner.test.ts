@@ -1,0 +1,132 @@
+import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CsvScanner, recordTexts } from "../../src/io/log/csv-scanner.js";
+
+interface Scanned {
+  records: string[][];
+  lines: number[];
+  malformed: { line: number; reason: string }[];
+}
+
+function scan(chunks: readonly Buffer[]): Scanned {
+  const result: Scanned = { records: [], lines: [], malformed: [] };
+  const scanner = new CsvScanner({
+    record: (record) => {
+      result.records.push(recordTexts(record));
+      result.lines.push(record.line);
+    },
+    malformed: (line, reason) => result.malformed.push({ line, reason }),
+  });
+  for (const chunk of chunks) scanner.push(chunk);
+  scanner.end();
+  return result;
+}
+
+/** The well-kept parser, configured to the same dialect: LF or CRLF records, blank lines skipped. */
+function reference(input: Buffer): string[][] {
+  return parse(input, {
+    bom: true,
+    record_delimiter: ["\r\n", "\n"],
+    skip_empty_lines: true,
+    relax_column_count: true,
+  }) as string[][];
+}
+
+const fieldChar = fc.constantFrom("a", "b", "Z", "0", " ", ",", '"', "\r", "\n", "é", "🌹", ";");
+const field = fc.record({
+  text: fc.array(fieldChar, { maxLength: 6 }).map((chars) => chars.join("")),
+  forceQuotes: fc.boolean(),
+});
+const csvText = fc.record({
+  bom: fc.boolean(),
+  finalNewline: fc.boolean(),
+  records: fc.array(
+    fc.record({ fields: fc.array(field, { minLength: 1, maxLength: 5 }), crlf: fc.boolean() }),
+    { minLength: 1, maxLength: 6 },
+  ),
+});
+
+function serialise(input: typeof csvText extends fc.Arbitrary<infer T> ? T : never): Buffer {
+  const lines = input.records.map((record, index) => {
+    const text = record.fields
+      .map(({ text, forceQuotes }) =>
+        forceQuotes || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text,
+      )
+      .join(",");
+    const isLast = index === input.records.length - 1;
+    return isLast && !input.finalNewline ? text : `${text}${record.crlf ? "\r\n" : "\n"}`;
+  });
+  return Buffer.from(`${input.bom ? "\uFEFF" : ""}${lines.join("")}`);
+}
+
+function splitAt(buffer: Buffer, cuts: readonly number[]): Buffer[] {
+  const points = [...new Set(cuts.map((cut) => cut % (buffer.length + 1)))].sort((a, b) => a - b);
+  const chunks: Buffer[] = [];
+  let from = 0;
+  for (const point of points) {
+    chunks.push(buffer.subarray(from, point));
+    from = point;
+  }
+  chunks.push(buffer.subarray(from));
+  return chunks;
+}
+
+describe("CSV scanner", () => {
+  it("agrees with csv-parse on generated CSV, whole and cut at every position", () => {
+    fc.assert(
+      fc.property(csvText, (input) => {
+        const bytes = serialise(input);
+        const expected = reference(bytes);
+        const whole = scan([bytes]);
+        expect(whole.malformed).toEqual([]);
+        expect(whole.records).toEqual(expected);
+        for (let cut = 0; cut <= bytes.length; cut++) {
+          expect(scan([bytes.subarray(0, cut), bytes.subarray(cut)]).records).toEqual(expected);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("agrees with csv-parse when fed in many small chunks", () => {
+    fc.assert(
+      fc.property(csvText, fc.array(fc.nat(), { maxLength: 12 }), (input, cuts) => {
+        const bytes = serialise(input);
+        expect(scan(splitAt(bytes, cuts)).records).toEqual(reference(bytes));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("agrees byte by byte", () => {
+    fc.assert(
+      fc.property(csvText, (input) => {
+        const bytes = serialise(input);
+        const chunks = [...bytes].map((byte) => Buffer.from([byte]));
+        expect(scan(chunks).records).toEqual(reference(bytes));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("numbers records by their physical first line, counting newlines inside quotes", () => {
+    const result = scan([Buffer.from('a,b\n"x\ny",1\n\n"z",2\r\nlast,3')]);
+    expect(result.records).toEqual([
+      ["a", "b"],
+      ["x\ny", "1"],
+      ["z", "2"],
+      ["last", "3"],
+    ]);
+    expect(result.lines).toEqual([1, 2, 5, 6]);
+  });
+
+  it("reports malformed records with their line and carries on", () => {
+    const result = scan([Buffer.from('a,b\nbad"quote,1\n"closed"x,2\nok,3\n"never closed,4\n')]);
+    expect(result.records).toEqual([
+      ["a", "b"],
+      ["ok", "3"],
+    ]);
+    expect(result.malformed.map((problem) => problem.line)).toEqual([2, 3, 5]);
+  });
+});
