@@ -368,10 +368,22 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
   if (base !== undefined && wantedCoins >= residueBound(packages, baseIndex, custom)) {
     choice = searchByResidue(wantedCoins, packages, baseIndex, custom);
   } else {
-    // Only a coarse custom table can get here above the limit; fill the bulk first, and say so.
-    if (base !== undefined && wantedCoins > EXACT_LIMIT)
-      bulk = Math.floor((wantedCoins - EXACT_LIMIT) / base.coins);
-    choice = searchByTable(wantedCoins - bulk * (base?.coins ?? 0), packages, custom);
+    // Below the bound the residue search still gives a lower bound for every residue (any purchase
+    // in a residue class costs at least its reduced cost plus base packs for the coins); when its
+    // best answer needs no negative number of base packs, it is the optimum, found without a
+    // table. The custom amount's candidates assume base packs to trade, so stores with one skip it.
+    const quick =
+      custom === undefined && base !== undefined
+        ? searchByResidue(wantedCoins, packages, baseIndex)
+        : undefined;
+    if (quick && (quick.counts[baseIndex] ?? -1) >= 0 && quick.cents !== Number.POSITIVE_INFINITY) {
+      choice = quick;
+    } else {
+      // Only a coarse custom table can get here above the limit; fill the bulk first, and say so.
+      if (base !== undefined && wantedCoins > EXACT_LIMIT)
+        bulk = Math.floor((wantedCoins - EXACT_LIMIT) / base.coins);
+      choice = searchByTable(wantedCoins - bulk * (base?.coins ?? 0), packages, custom);
+    }
   }
   if (choice.cents === Number.POSITIVE_INFINITY) {
     throw new GiftCalcError("OUT_OF_RANGE", `store "${store.name}" cannot sell ${wantedCoins} coins`);
