@@ -25,7 +25,8 @@ export const giftEntrySchema = z
       .boolean()
       .meta({ description: "Sent in streaks with a cumulative repeat count (API `type` 1, `combo`)." }),
     aliases: z.array(z.string().trim().min(1)).optional().meta({
-      description: "Other names a creator may type; compared case-, space- and punctuation-insensitively.",
+      description:
+        "Other names a creator may type; compared ignoring case, spaces, apostrophes, hyphens, dots and underscores.",
     }),
     retired: isoDate.optional().meta({
       description: "Date the gift left TikTok's gift list; a retired gift keeps its price for old logs.",
