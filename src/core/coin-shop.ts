@@ -341,9 +341,9 @@ class MinHeap {
 }
 
 /**
- * The cheapest purchase of at least `wantedCoins` coins, exact: a table search up to the point
- * where the best-value package provably takes the bulk, a residue search beyond it. Ties prefer
- * fewer leftover coins.
+ * The cheapest purchase of at least `wantedCoins` coins, exact: a residue search where the
+ * best-value package provably takes the bulk (or where its answer is feasible anyway), else a
+ * table search. Ties prefer fewer leftover coins.
  */
 export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchase {
   if (!Number.isSafeInteger(wantedCoins) || wantedCoins < 0) {
