@@ -99,6 +99,8 @@ export class CsvScanner {
     const length = buffer.length;
     const record = this.current;
     record.buffer = buffer;
+    // A plain Uint8Array view: the fast path's element loads then stay monomorphic.
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
     while (position < length) {
       // Blank lines are not records.
       const first = buffer[position];
@@ -113,6 +115,15 @@ export class CsvScanner {
         continue;
       }
       if (first === CR && position + 1 === length && !isFinal) break;
+      // Most rows are plain: the fast path takes them; anything else is scanned again in full.
+      const plainEnd = this.plainRecord(bytes, position, length);
+      if (plainEnd !== INCOMPLETE) {
+        record.line = this.line;
+        this.handler.record(record);
+        position = plainEnd;
+        this.line++;
+        continue;
+      }
       this.reason = undefined;
       this.hasQuotes = false;
       const end = this.record(buffer, position, length, isFinal);
@@ -159,6 +170,39 @@ export class CsvScanner {
       }
     }
     return length;
+  }
+
+  /**
+   * The fast path: a record of unquoted fields ending in LF (or CRLF) inside the buffer, scanned in
+   * one tight loop over local variables. INCOMPLETE for anything else (a quote, the buffer's end,
+   * too many fields), which `record()` then scans from the same start with every rule.
+   */
+  private plainRecord(bytes: Uint8Array, from: number, length: number): number {
+    const { starts, ends, escaped } = this.current;
+    const maxFields = starts.length;
+    let count = 0;
+    let start = from;
+    let i = from;
+    for (;;) {
+      let byte = 0;
+      while (i < length) {
+        byte = bytes[i] as number;
+        if (byte === COMMA || byte === LF || byte === QUOTE) break;
+        i++;
+      }
+      if (i === length || byte === QUOTE || count === maxFields) return INCOMPLETE;
+      starts[count] = start;
+      escaped[count] = 0;
+      if (byte === LF) {
+        ends[count] = i > start && bytes[i - 1] === CR ? i - 1 : i;
+        this.current.count = count + 1;
+        return i + 1;
+      }
+      ends[count] = i;
+      count++;
+      i++;
+      start = i;
+    }
   }
 
   private record(buffer: Buffer, from: number, length: number, isFinal: boolean): number {
