@@ -149,6 +149,26 @@ function spells(buffer: Buffer, start: number, end: number, word: string): boole
 function truthFromBytes(buffer: Buffer, start: number, end: number): number {
   const length = end - start;
   if (length === 0) return -1;
+  // Lower-case `true` and `false` (every row of a canonical log) are matched byte by byte first.
+  if (
+    length === 4 &&
+    buffer[start] === 0x74 &&
+    buffer[start + 1] === 0x72 &&
+    buffer[start + 2] === 0x75 &&
+    buffer[start + 3] === 0x65
+  ) {
+    return 1;
+  }
+  if (
+    length === 5 &&
+    buffer[start] === 0x66 &&
+    buffer[start + 1] === 0x61 &&
+    buffer[start + 2] === 0x6c &&
+    buffer[start + 3] === 0x73 &&
+    buffer[start + 4] === 0x65
+  ) {
+    return 0;
+  }
   const first = (buffer[start] as number) | 0x20;
   if (length === 1) {
     if (first === 0x31 || first === 0x74 || first === 0x79) return 1; // 1 t y
