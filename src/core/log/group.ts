@@ -170,15 +170,27 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
               : 1,
         );
       }
+      // Values depend on the coins alone, and many groups (small senders) share a coin total: each
+      // total is valued once, which spares ~50k exact-decimal chains and their garbage at the end.
+      const values = new Map<number, { diamonds: string; walletUsd: string }>();
+      const valueOf = (coins: number) => {
+        let value = values.get(coins);
+        if (value === undefined) {
+          const diamonds = coinsToDiamonds(decimal(coins, "coins"), model);
+          value = { diamonds: toText(diamonds), walletUsd: toText(diamondsToUsd(diamonds, model)) };
+          values.set(coins, value);
+        }
+        return value;
+      };
       const rows = kept.map((bucket): LogGroupRow => {
-        const diamonds = coinsToDiamonds(decimal(bucket.coins, "coins"), model);
+        const { diamonds, walletUsd } = valueOf(bucket.coins);
         return {
           key: bucket.key,
           label: bucket.label,
           gifts: bucket.gifts,
           coins: bucket.coins,
-          diamonds: toText(diamonds),
-          walletUsd: toText(diamondsToUsd(diamonds, model)),
+          diamonds,
+          walletUsd,
           share: totalCoins === 0 ? "0" : ((bucket.coins * 100) / totalCoins).toFixed(1),
         };
       });
