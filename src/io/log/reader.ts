@@ -252,6 +252,10 @@ class CsvLogReader implements RowReader {
   private readonly names: string[] = new Array(FIELD_COUNT).fill("");
   private readonly interners: ByteInterner[] = [];
   private headerCount = -1;
+  /** Index in its interner of the string `text()` last interned, or -1 (not interned). */
+  private lastInterned = -1;
+  /** By interned sender id: 1 + the index of the name on that sender's last row, 0 for none yet. */
+  private nameOfSender = new Int32Array(1 << 12);
   private isBad = false;
 
   constructor(
@@ -317,13 +321,47 @@ class CsvLogReader implements RowReader {
   }
 
   private text(row: CsvRecord, field: number): string | null {
+    this.lastInterned = -1;
     const column = this.columns[field] as number;
     if (column < 0) return null;
     const start = row.starts[column] as number;
     const end = row.ends[column] as number;
     if (start === end) return null;
     if (row.escaped[column] === 1) return fieldText(row, column);
-    return (this.interners[field] as ByteInterner).get(row.buffer, start, end);
+    const interner = this.interners[field] as ByteInterner;
+    const text = interner.get(row.buffer, start, end);
+    this.lastInterned = interner.lastIndex;
+    return text;
+  }
+
+  /**
+   * A sender's name is nearly always the name that sender had on their last row: that one name's
+   * bytes are compared first (no hashing, no probing), and only a new name goes to the interner.
+   * `senderIndex` is the interned sender id's index, or -1 (no id, or an id not interned).
+   */
+  private senderName(row: CsvRecord, senderIndex: number): string | null {
+    const column = this.columns[F.senderName] as number;
+    if (column < 0 || senderIndex < 0) return this.text(row, F.senderName);
+    const start = row.starts[column] as number;
+    const end = row.ends[column] as number;
+    if (start === end) return null;
+    if (row.escaped[column] === 1) return fieldText(row, column);
+    const names = this.interners[F.senderName] as ByteInterner;
+    const last = senderIndex < this.nameOfSender.length ? (this.nameOfSender[senderIndex] as number) : 0;
+    if (last > 0) {
+      const same = names.ifSame(last - 1, row.buffer, start, end);
+      if (same !== undefined) return same;
+    }
+    const name = names.get(row.buffer, start, end);
+    if (names.lastIndex >= 0) {
+      if (senderIndex >= this.nameOfSender.length) {
+        const grown = new Int32Array(Math.max(senderIndex + 1, this.nameOfSender.length * 2));
+        grown.set(this.nameOfSender);
+        this.nameOfSender = grown;
+      }
+      this.nameOfSender[senderIndex] = names.lastIndex + 1;
+    }
+    return name;
   }
 
   /** Ids unique per event (group, message): never interned; digits become a number, with no string made. */
@@ -391,7 +429,7 @@ class CsvLogReader implements RowReader {
     record.isStreakable = this.flag(row, F.isStreakable);
     record.isStreakEnd = this.flag(row, F.isStreakEnd);
     record.senderId = this.text(row, F.senderId);
-    record.senderName = this.text(row, F.senderName);
+    record.senderName = this.senderName(row, this.lastInterned);
     record.receiverId = this.text(row, F.receiverId);
     record.timestamp = this.time(row, F.timestamp);
     record.groupId = this.id(row, F.groupId);
