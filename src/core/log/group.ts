@@ -173,7 +173,7 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
       // Values depend on the coins alone, and many groups (small senders) share a coin total: each
       // total is valued once, which spares ~50k exact-decimal chains and their garbage at the end.
       const values = new Map<number, { diamonds: string; walletUsd: string }>();
-      const valueOf = (coins: number) => {
+      const valueAt = (coins: number) => {
         let value = values.get(coins);
         if (value === undefined) {
           const diamonds = coinsToDiamonds(decimal(coins, "coins"), model);
@@ -183,7 +183,7 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
         return value;
       };
       const rows = kept.map((bucket): LogGroupRow => {
-        const { diamonds, walletUsd } = valueOf(bucket.coins);
+        const { diamonds, walletUsd } = valueAt(bucket.coins);
         return {
           key: bucket.key,
           label: bucket.label,
