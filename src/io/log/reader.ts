@@ -136,6 +136,28 @@ function wholeFromBytes(buffer: Buffer, start: number, end: number): number {
   return end - start > 15 && !Number.isSafeInteger(value) ? -2 : value;
 }
 
+/**
+ * Up to 15 digits (a group or message id, often 13) as a number, -2 when not all digits. The last
+ * nine digits and the rest are read as two small integers, not one double: integer arithmetic
+ * keeps the loop short, and both halves and `high * 1e9 + low` are exact below 2^53.
+ */
+function idFromBytes(buffer: Buffer, start: number, end: number): number {
+  const split = end - start > 9 ? end - 9 : start;
+  let high = 0;
+  for (let i = start; i < split; i++) {
+    const digit = (buffer[i] as number) - DIGIT_0;
+    if (digit < 0 || digit > 9) return -2;
+    high = high * 10 + digit;
+  }
+  let low = 0;
+  for (let i = split; i < end; i++) {
+    const digit = (buffer[i] as number) - DIGIT_0;
+    if (digit < 0 || digit > 9) return -2;
+    low = low * 10 + digit;
+  }
+  return high * 1e9 + low;
+}
+
 /** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
 function spells(buffer: Buffer, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
@@ -372,7 +394,7 @@ class CsvLogReader implements RowReader {
     const end = row.ends[column] as number;
     if (start === end) return null;
     if (end - start <= 15) {
-      const value = wholeFromBytes(row.buffer, start, end);
+      const value = idFromBytes(row.buffer, start, end);
       if (value >= 0) return value;
     }
     return fieldText(row, column);
