@@ -51,6 +51,8 @@ export class CsvScanner {
   private reason: string | undefined;
   /** Whether the record being scanned has a quoted field (which may hold newlines). */
   private hasQuotes = false;
+  /** A malformed record's line ran past the last chunk: the rest of it is skipped first. */
+  private isSkipping = false;
 
   constructor(handler: CsvHandler, maxFields = 256) {
     this.handler = handler;
@@ -66,17 +68,32 @@ export class CsvScanner {
 
   /** Scan a chunk; a record cut by the chunk's end waits for the next one. The chunk is not kept. */
   push(chunk: Buffer): void {
-    let buffer = chunk;
-    if (this.tail !== undefined) {
-      // Tail and chunk are joined in a work buffer reused from chunk to chunk (no garbage per chunk).
-      const length = this.tail.length + chunk.length;
-      if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, this.work.length * 2));
-      this.tail.copy(this.work, 0);
-      chunk.copy(this.work, this.tail.length);
-      buffer = this.work.subarray(0, length);
+    if (this.tail === undefined) {
+      this.scan(chunk, false);
+      return;
     }
+    // The record cut by the last chunk's end most often ends at this chunk's first newline: the
+    // tail is joined with the chunk's first line only, not the whole chunk (a copy of every byte).
+    const newline = chunk.indexOf(LF);
+    if (newline !== -1 && newline + 1 < chunk.length) {
+      this.scan(this.joined(this.tail, chunk.subarray(0, newline + 1)), false);
+      const rest = chunk.subarray(newline + 1);
+      if (this.tail === undefined) this.scan(rest, false);
+      // Still cut (the newline was inside quotes): what is left is joined with the rest, once.
+      else this.scan(this.joined(this.tail, rest), false);
+      return;
+    }
+    this.scan(this.joined(this.tail, chunk), false);
+  }
+
+  /** `tail` then `chunk` in a work buffer reused from chunk to chunk (no garbage per chunk). */
+  private joined(tail: Buffer, chunk: Buffer): Buffer {
     this.tail = undefined;
-    this.scan(buffer, false);
+    const length = tail.length + chunk.length;
+    if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, this.work.length * 2));
+    tail.copy(this.work, 0);
+    chunk.copy(this.work, tail.length);
+    return this.work.subarray(0, length);
   }
 
   /** No more input: the last record may lack its newline. */
@@ -97,6 +114,13 @@ export class CsvScanner {
       if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) position = 3;
     }
     const length = buffer.length;
+    if (this.isSkipping) {
+      const newline = buffer.indexOf(LF, position);
+      if (newline === -1) return;
+      this.isSkipping = false;
+      this.line++;
+      position = newline + 1;
+    }
     const record = this.current;
     record.buffer = buffer;
     // A plain Uint8Array view: the fast path's element loads then stay monomorphic.
@@ -169,6 +193,8 @@ export class CsvScanner {
         return i + 1;
       }
     }
+    // The newline is in a chunk still to come: skipping goes on there.
+    this.isSkipping = true;
     return length;
   }
 
