@@ -276,10 +276,15 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
         return;
       }
     }
-    const gift = priceOf(row);
-    if (!("index" in gift)) {
-      reject(gift);
-      return;
+    // Most rows name a catalog gift already seen: found by array index, no call, no `in` test.
+    let gift = row.giftId !== null && row.giftId < SMALL_ID ? catalogGiftsBySmallId[row.giftId] : undefined;
+    if (gift === undefined) {
+      const priced = priceOf(row);
+      if (!("index" in priced)) {
+        reject(priced);
+        return;
+      }
+      gift = priced;
     }
     if (!gift.isPriceFromLog) {
       const rowCount = row.count ?? 1;
