@@ -94,9 +94,33 @@ describe("CSV scanner", () => {
       fc.property(csvText, fc.array(fc.nat(), { maxLength: 12 }), (input, cuts) => {
         const bytes = serialise(input);
         expect(scan(splitAt(bytes, cuts)).records).toEqual(reference(bytes));
+        // Line numbers too: a chunk's first line is joined to the last chunk's tail on its own.
+        expect(scan(splitAt(bytes, cuts))).toEqual(scan([bytes]));
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("reads malformed input the same (records, lines, problems) whatever the chunks", () => {
+    const messy = fc
+      .array(fc.constantFrom("a", "1", ",", '"', "\r", "\n", "\n", "é"), { maxLength: 60 })
+      .map((chars) => Buffer.from(chars.join("")));
+    fc.assert(
+      fc.property(messy, fc.array(fc.nat(), { maxLength: 8 }), (bytes, cuts) => {
+        expect(scan(splitAt(bytes, cuts))).toEqual(scan([bytes]));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("reports an over-long record (unclosed quote) at the same line whatever the chunks", () => {
+    const lines = Array.from({ length: 40_000 }, (_, index) => `line ${index} of a long quoted field`);
+    const bytes = Buffer.from(`a,b\n1,2\n"${lines.join("\n")}\n3,4\n`);
+    const whole = scan([bytes]);
+    expect(whole.malformed).toHaveLength(1);
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += 65_536) chunks.push(bytes.subarray(at, at + 65_536));
+    expect(scan(chunks)).toEqual(whole);
   });
 
   it("agrees byte by byte", () => {

@@ -274,6 +274,31 @@ describe("estimate --log: output", () => {
   });
 });
 
+describe("estimate --log: reading a file in chunks", () => {
+  const rows = 50_000; // about 2.5 MiB: several 1 MiB reads, one in flight while another is parsed
+  const body = Array.from({ length: rows }, (_, index) => `,u${index % 97},Ann,6369,Lion,1,false,,,\n`).join(
+    "",
+  );
+
+  it("counts a file read in several chunks the same as the same bytes from stdin", async () => {
+    const file = join(scratch(), "long.csv");
+    writeFileSync(file, `${HEADER}${body}`);
+    const fromFile = await runJson<Json>([...base, "--log", file]);
+    const fromStdin = await runJson<Json>([...base, "--log", "-"], { stdin: `${HEADER}${body}` });
+    expect(fromFile.json.audit.rows).toBe(rows);
+    expect(fromFile.json.totals.coins).toBe(rows * 29999);
+    expect(fromFile.json).toEqual(fromStdin.json);
+  });
+
+  it("fails with BAD_LOG, the read in flight settled, when the header names no gift column", async () => {
+    const file = join(scratch(), "no-gift.csv");
+    writeFileSync(file, `when,who\n${"2026-01-01,ann\n".repeat(200_000)}`);
+    const { code, stderr } = await runCli([...base, "--log", file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("no gift column");
+  });
+});
+
 describe("progress", () => {
   const terminal = { stderr: { isTTY: true, write: () => true }, env: {} };
   it("shows only for long file reads to a terminal, never in pipes, CI or --quiet", () => {

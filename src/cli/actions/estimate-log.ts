@@ -103,14 +103,25 @@ async function readFileInto(
     if (info.isDirectory()) throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`);
     const progress = progressFor(context, label, info.size);
     let done = 0;
-    // One buffer for every chunk: readers copy what they keep beyond a push.
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
-      done += bytesRead;
-      progress(done);
+    // Two buffers, used in turn: the next chunk is read (on libuv's thread, the other core) while
+    // this one is parsed, so the parser never waits for the disk or the page cache. Readers copy
+    // what they keep beyond a push, so a buffer can be refilled once its push has returned.
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let next = 0;
+    let pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, null);
+    try {
+      for (;;) {
+        const { bytesRead, buffer } = await pending;
+        if (bytesRead === 0) break;
+        next = 1 - next;
+        pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, null);
+        reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
+        done += bytesRead;
+        progress(done);
+      }
+    } finally {
+      // A read may still be in flight when a push throws: the handle is closed only after it.
+      await pending.catch(() => undefined);
     }
     progress(info.size);
   } catch (error) {

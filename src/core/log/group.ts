@@ -53,6 +53,8 @@ export interface Grouper {
 }
 
 interface Bucket {
+  /** The map key: a time bucket's number is needed to sort time groups. */
+  readonly bucket: string | number;
   readonly key: string;
   label: string;
   gifts: number;
@@ -137,6 +139,7 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
       if (bucket === undefined) {
         const shownKey = by === "gift" ? String(event.gift.giftId ?? event.gift.name) : labelOf(event, key);
         bucket = {
+          bucket: key,
           key: by === "sender" || by === "receiver" ? String(key) : shownKey,
           label: labelOf(event, key),
           gifts: 0,
@@ -151,25 +154,43 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
     },
     finish: (model, top) => {
       const isTime = by === "day" || by === "hour" || by === "minute";
-      const all = [...buckets.entries()];
-      const totalCoins = all.reduce((sum, [, bucket]) => sum + bucket.coins, 0);
-      all.sort(([, a], [, b]) => b.coins - a.coins || a.order - b.order);
+      // Buckets, not [key, bucket] pairs: with ~50k senders the pairs were a visible share of the
+      // peak memory, which falls at the end of a run, when the output is built.
+      const all = [...buckets.values()];
+      const totalCoins = all.reduce((sum, bucket) => sum + bucket.coins, 0);
+      all.sort((a, b) => b.coins - a.coins || a.order - b.order);
       const kept = top === undefined ? all : all.slice(0, top);
       const left = all.slice(kept.length);
       if (isTime) {
-        kept.sort(([a], [b]) =>
-          typeof a === "number" && typeof b === "number" ? a - b : typeof a === "number" ? -1 : 1,
+        kept.sort((a, b) =>
+          typeof a.bucket === "number" && typeof b.bucket === "number"
+            ? a.bucket - b.bucket
+            : typeof a.bucket === "number"
+              ? -1
+              : 1,
         );
       }
-      const rows = kept.map(([, bucket]): LogGroupRow => {
-        const diamonds = coinsToDiamonds(decimal(bucket.coins, "coins"), model);
+      // Values depend on the coins alone, and many groups (small senders) share a coin total: each
+      // total is valued once, which spares ~50k exact-decimal chains and their garbage at the end.
+      const values = new Map<number, { diamonds: string; walletUsd: string }>();
+      const valueAt = (coins: number) => {
+        let value = values.get(coins);
+        if (value === undefined) {
+          const diamonds = coinsToDiamonds(decimal(coins, "coins"), model);
+          value = { diamonds: toText(diamonds), walletUsd: toText(diamondsToUsd(diamonds, model)) };
+          values.set(coins, value);
+        }
+        return value;
+      };
+      const rows = kept.map((bucket): LogGroupRow => {
+        const { diamonds, walletUsd } = valueAt(bucket.coins);
         return {
           key: bucket.key,
           label: bucket.label,
           gifts: bucket.gifts,
           coins: bucket.coins,
-          diamonds: toText(diamonds),
-          walletUsd: toText(diamondsToUsd(diamonds, model)),
+          diamonds,
+          walletUsd,
           share: totalCoins === 0 ? "0" : ((bucket.coins * 100) / totalCoins).toFixed(1),
         };
       });
@@ -181,8 +202,8 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
           ? {
               others: {
                 groups: left.length,
-                gifts: left.reduce((sum, [, bucket]) => sum + bucket.gifts, 0),
-                coins: left.reduce((sum, [, bucket]) => sum + bucket.coins, 0),
+                gifts: left.reduce((sum, bucket) => sum + bucket.gifts, 0),
+                coins: left.reduce((sum, bucket) => sum + bucket.coins, 0),
               },
             }
           : {}),

@@ -51,6 +51,8 @@ export class CsvScanner {
   private reason: string | undefined;
   /** Whether the record being scanned has a quoted field (which may hold newlines). */
   private hasQuotes = false;
+  /** A malformed record's line ran past the last chunk: the rest of it is skipped first. */
+  private isSkipping = false;
 
   constructor(handler: CsvHandler, maxFields = 256) {
     this.handler = handler;
@@ -66,17 +68,32 @@ export class CsvScanner {
 
   /** Scan a chunk; a record cut by the chunk's end waits for the next one. The chunk is not kept. */
   push(chunk: Buffer): void {
-    let buffer = chunk;
-    if (this.tail !== undefined) {
-      // Tail and chunk are joined in a work buffer reused from chunk to chunk (no garbage per chunk).
-      const length = this.tail.length + chunk.length;
-      if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, this.work.length * 2));
-      this.tail.copy(this.work, 0);
-      chunk.copy(this.work, this.tail.length);
-      buffer = this.work.subarray(0, length);
+    if (this.tail === undefined) {
+      this.scan(chunk, false);
+      return;
     }
+    // The record cut by the last chunk's end most often ends at this chunk's first newline: the
+    // tail is joined with the chunk's first line only, not the whole chunk (a copy of every byte).
+    const newline = chunk.indexOf(LF);
+    if (newline !== -1 && newline + 1 < chunk.length) {
+      this.scan(this.joined(this.tail, chunk.subarray(0, newline + 1)), false);
+      const rest = chunk.subarray(newline + 1);
+      if (this.tail === undefined) this.scan(rest, false);
+      // Still cut (the newline was inside quotes): what is left is joined with the rest, once.
+      else this.scan(this.joined(this.tail, rest), false);
+      return;
+    }
+    this.scan(this.joined(this.tail, chunk), false);
+  }
+
+  /** `tail` then `chunk` in a work buffer reused from chunk to chunk (no garbage per chunk). */
+  private joined(tail: Buffer, chunk: Buffer): Buffer {
     this.tail = undefined;
-    this.scan(buffer, false);
+    const length = tail.length + chunk.length;
+    if (this.work.length < length) this.work = Buffer.allocUnsafe(Math.max(length, this.work.length * 2));
+    tail.copy(this.work, 0);
+    chunk.copy(this.work, tail.length);
+    return this.work.subarray(0, length);
   }
 
   /** No more input: the last record may lack its newline. */
@@ -97,8 +114,17 @@ export class CsvScanner {
       if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) position = 3;
     }
     const length = buffer.length;
+    if (this.isSkipping) {
+      const newline = buffer.indexOf(LF, position);
+      if (newline === -1) return;
+      this.isSkipping = false;
+      this.line++;
+      position = newline + 1;
+    }
     const record = this.current;
     record.buffer = buffer;
+    // A plain Uint8Array view: the fast path's element loads then stay monomorphic.
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
     while (position < length) {
       // Blank lines are not records.
       const first = buffer[position];
@@ -113,6 +139,15 @@ export class CsvScanner {
         continue;
       }
       if (first === CR && position + 1 === length && !isFinal) break;
+      // Most rows are plain: the fast path takes them; anything else is scanned again in full.
+      const plainEnd = this.plainRecord(bytes, position, length);
+      if (plainEnd !== INCOMPLETE) {
+        record.line = this.line;
+        this.handler.record(record);
+        position = plainEnd;
+        this.line++;
+        continue;
+      }
       this.reason = undefined;
       this.hasQuotes = false;
       const end = this.record(buffer, position, length, isFinal);
@@ -158,7 +193,42 @@ export class CsvScanner {
         return i + 1;
       }
     }
+    // The newline is in a chunk still to come: skipping goes on there.
+    this.isSkipping = true;
     return length;
+  }
+
+  /**
+   * The fast path: a record of unquoted fields ending in LF (or CRLF) inside the buffer, scanned in
+   * one tight loop over local variables. INCOMPLETE for anything else (a quote, the buffer's end,
+   * too many fields), which `record()` then scans from the same start with every rule.
+   */
+  private plainRecord(bytes: Uint8Array, from: number, length: number): number {
+    const { starts, ends, escaped } = this.current;
+    const maxFields = starts.length;
+    let count = 0;
+    let start = from;
+    let i = from;
+    for (;;) {
+      let byte = 0;
+      while (i < length) {
+        byte = bytes[i] as number;
+        if (byte === COMMA || byte === LF || byte === QUOTE) break;
+        i++;
+      }
+      if (i === length || byte === QUOTE || count === maxFields) return INCOMPLETE;
+      starts[count] = start;
+      escaped[count] = 0;
+      if (byte === LF) {
+        ends[count] = i > start && bytes[i - 1] === CR ? i - 1 : i;
+        this.current.count = count + 1;
+        return i + 1;
+      }
+      ends[count] = i;
+      count++;
+      i++;
+      start = i;
+    }
   }
 
   private record(buffer: Buffer, from: number, length: number, isFinal: boolean): number {

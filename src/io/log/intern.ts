@@ -4,25 +4,31 @@
  * Bounded: past `limit` distinct keys, new keys are decoded but not kept.
  */
 
+/** Int32s per slot of the table: hash, offset of the key's bytes in the arena, their length, string index + 1. */
+const SLOT = 4;
+
 export class ByteInterner {
   private mask: number;
-  private hashes: Int32Array;
-  private offsets: Int32Array;
-  private lengths: Int32Array;
-  private strings: (string | undefined)[];
-  private arena: Buffer;
+  /**
+   * Open addressing with linear probing. One interleaved table (not one array per attribute) so a
+   * probe touches one cache line: with ~50k senders the table is far bigger than the CPU's caches.
+   */
+  private table: Int32Array;
+  /** Dense: the strings in the order they were first seen. */
+  private readonly strings: string[] = [];
+  private arena: Uint8Array;
+  /** By string index: where its bytes are in the arena, and how many (pairs of Int32s). */
+  private keys = new Int32Array(1 << 13);
   private used = 0;
-  private size = 0;
+  /** Index of the string the last `get` returned, or -1 when it was not kept (past the limit). */
+  lastIndex = -1;
   private readonly limit: number;
 
   constructor(limit = 1 << 20) {
     this.limit = limit;
     this.mask = (1 << 12) - 1;
-    this.hashes = new Int32Array(this.mask + 1);
-    this.offsets = new Int32Array(this.mask + 1);
-    this.lengths = new Int32Array(this.mask + 1);
-    this.strings = new Array(this.mask + 1);
-    this.arena = Buffer.allocUnsafe(1 << 16);
+    this.table = new Int32Array((this.mask + 1) * SLOT);
+    this.arena = new Uint8Array(1 << 16);
   }
 
   /** The string for `buffer[start, end)`, decoded as UTF-8. */
@@ -35,13 +41,14 @@ export class ByteInterner {
       if (byte > 0x7f) isAscii = false;
       hash = Math.imul(hash ^ byte, 0x01000193);
     }
-    const { hashes, offsets, lengths, strings, arena, mask } = this;
+    const { table, arena, mask } = this;
     let slot = hash & mask;
     for (;;) {
-      const found = strings[slot];
-      if (found === undefined) break;
-      if (hashes[slot] === hash && lengths[slot] === length) {
-        const offset = offsets[slot] as number;
+      const at = slot * SLOT;
+      const index = table[at + 3] as number;
+      if (index === 0) break;
+      if (table[at] === hash && table[at + 2] === length) {
+        const offset = table[at + 1] as number;
         let same = true;
         for (let i = 0; i < length; i++) {
           if (arena[offset + i] !== buffer[start + i]) {
@@ -49,45 +56,66 @@ export class ByteInterner {
             break;
           }
         }
-        if (same) return found;
+        if (same) {
+          this.lastIndex = index - 1;
+          return this.strings[index - 1] as string;
+        }
       }
       slot = (slot + 1) & mask;
     }
     const text = isAscii ? buffer.toString("latin1", start, end) : buffer.toString("utf8", start, end);
-    if (this.size >= this.limit) return text;
+    this.lastIndex = -1;
+    if (this.strings.length >= this.limit) return text;
     if (this.used + length > this.arena.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.used + length));
-      this.arena.copy(grown, 0, 0, this.used);
+      const grown = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
+      grown.set(this.arena.subarray(0, this.used));
       this.arena = grown;
     }
-    buffer.copy(this.arena, this.used, start, end);
-    hashes[slot] = hash;
-    offsets[slot] = this.used;
-    lengths[slot] = length;
-    strings[slot] = text;
+    this.arena.set(buffer.subarray(start, end), this.used);
+    const at = slot * SLOT;
+    table[at] = hash;
+    table[at + 1] = this.used;
+    table[at + 2] = length;
+    const index = this.strings.length;
+    if (index * 2 >= this.keys.length) {
+      const grown = new Int32Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[index * 2] = this.used;
+    this.keys[index * 2 + 1] = length;
+    this.strings.push(text);
+    this.lastIndex = index;
+    table[at + 3] = index + 1;
     this.used += length;
-    this.size++;
-    if (this.size * 2 > mask) this.grow();
+    if (this.strings.length * 2 > mask) this.grow();
     return text;
   }
 
+  /**
+   * The string kept at `index` when `buffer[start, end)` holds its very bytes, else undefined: a
+   * check against one known key, without hashing or probing (see the reader's sender names).
+   */
+  ifSame(index: number, buffer: Buffer, start: number, end: number): string | undefined {
+    const length = end - start;
+    if (this.keys[index * 2 + 1] !== length) return undefined;
+    const offset = this.keys[index * 2] as number;
+    const arena = this.arena;
+    for (let i = 0; i < length; i++) if (arena[offset + i] !== buffer[start + i]) return undefined;
+    this.lastIndex = index;
+    return this.strings[index];
+  }
+
   private grow(): void {
-    const { hashes, offsets, lengths, strings } = this;
+    const old = this.table;
     const capacity = (this.mask + 1) * 2;
     this.mask = capacity - 1;
-    this.hashes = new Int32Array(capacity);
-    this.offsets = new Int32Array(capacity);
-    this.lengths = new Int32Array(capacity);
-    this.strings = new Array(capacity);
-    for (let old = 0; old < strings.length; old++) {
-      const text = strings[old];
-      if (text === undefined) continue;
-      let slot = (hashes[old] as number) & this.mask;
-      while (this.strings[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.hashes[slot] = hashes[old] as number;
-      this.offsets[slot] = offsets[old] as number;
-      this.lengths[slot] = lengths[old] as number;
-      this.strings[slot] = text;
+    this.table = new Int32Array(capacity * SLOT);
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at + 3] === 0) continue;
+      let slot = (old[at] as number) & this.mask;
+      while (this.table[slot * SLOT + 3] !== 0) slot = (slot + 1) & this.mask;
+      this.table.set(old.subarray(at, at + SLOT), slot * SLOT);
     }
   }
 }

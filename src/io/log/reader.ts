@@ -136,6 +136,28 @@ function wholeFromBytes(buffer: Buffer, start: number, end: number): number {
   return end - start > 15 && !Number.isSafeInteger(value) ? -2 : value;
 }
 
+/**
+ * Up to 15 digits (a group or message id, often 13) as a number, -2 when not all digits. The last
+ * nine digits and the rest are read as two small integers, not one double: integer arithmetic
+ * keeps the loop short, and both halves and `high * 1e9 + low` are exact below 2^53.
+ */
+function idFromBytes(buffer: Buffer, start: number, end: number): number {
+  const split = end - start > 9 ? end - 9 : start;
+  let high = 0;
+  for (let i = start; i < split; i++) {
+    const digit = (buffer[i] as number) - DIGIT_0;
+    if (digit < 0 || digit > 9) return -2;
+    high = high * 10 + digit;
+  }
+  let low = 0;
+  for (let i = split; i < end; i++) {
+    const digit = (buffer[i] as number) - DIGIT_0;
+    if (digit < 0 || digit > 9) return -2;
+    low = low * 10 + digit;
+  }
+  return high * 1e9 + low;
+}
+
 /** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
 function spells(buffer: Buffer, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
@@ -149,6 +171,26 @@ function spells(buffer: Buffer, start: number, end: number, word: string): boole
 function truthFromBytes(buffer: Buffer, start: number, end: number): number {
   const length = end - start;
   if (length === 0) return -1;
+  // Lower-case `true` and `false` (every row of a canonical log) are matched byte by byte first.
+  if (
+    length === 4 &&
+    buffer[start] === 0x74 &&
+    buffer[start + 1] === 0x72 &&
+    buffer[start + 2] === 0x75 &&
+    buffer[start + 3] === 0x65
+  ) {
+    return 1;
+  }
+  if (
+    length === 5 &&
+    buffer[start] === 0x66 &&
+    buffer[start + 1] === 0x61 &&
+    buffer[start + 2] === 0x6c &&
+    buffer[start + 3] === 0x73 &&
+    buffer[start + 4] === 0x65
+  ) {
+    return 0;
+  }
   const first = (buffer[start] as number) | 0x20;
   if (length === 1) {
     if (first === 0x31 || first === 0x74 || first === 0x79) return 1; // 1 t y
@@ -232,6 +274,10 @@ class CsvLogReader implements RowReader {
   private readonly names: string[] = new Array(FIELD_COUNT).fill("");
   private readonly interners: ByteInterner[] = [];
   private headerCount = -1;
+  /** Index in its interner of the string `text()` last interned, or -1 (not interned). */
+  private lastInterned = -1;
+  /** By interned sender id: 1 + the index of the name on that sender's last row, 0 for none yet. */
+  private nameOfSender = new Int32Array(1 << 12);
   private isBad = false;
 
   constructor(
@@ -297,13 +343,47 @@ class CsvLogReader implements RowReader {
   }
 
   private text(row: CsvRecord, field: number): string | null {
+    this.lastInterned = -1;
     const column = this.columns[field] as number;
     if (column < 0) return null;
     const start = row.starts[column] as number;
     const end = row.ends[column] as number;
     if (start === end) return null;
     if (row.escaped[column] === 1) return fieldText(row, column);
-    return (this.interners[field] as ByteInterner).get(row.buffer, start, end);
+    const interner = this.interners[field] as ByteInterner;
+    const text = interner.get(row.buffer, start, end);
+    this.lastInterned = interner.lastIndex;
+    return text;
+  }
+
+  /**
+   * A sender's name is nearly always the name that sender had on their last row: that one name's
+   * bytes are compared first (no hashing, no probing), and only a new name goes to the interner.
+   * `senderIndex` is the interned sender id's index, or -1 (no id, or an id not interned).
+   */
+  private senderName(row: CsvRecord, senderIndex: number): string | null {
+    const column = this.columns[F.senderName] as number;
+    if (column < 0 || senderIndex < 0) return this.text(row, F.senderName);
+    const start = row.starts[column] as number;
+    const end = row.ends[column] as number;
+    if (start === end) return null;
+    if (row.escaped[column] === 1) return fieldText(row, column);
+    const names = this.interners[F.senderName] as ByteInterner;
+    const last = senderIndex < this.nameOfSender.length ? (this.nameOfSender[senderIndex] as number) : 0;
+    if (last > 0) {
+      const same = names.ifSame(last - 1, row.buffer, start, end);
+      if (same !== undefined) return same;
+    }
+    const name = names.get(row.buffer, start, end);
+    if (names.lastIndex >= 0) {
+      if (senderIndex >= this.nameOfSender.length) {
+        const grown = new Int32Array(Math.max(senderIndex + 1, this.nameOfSender.length * 2));
+        grown.set(this.nameOfSender);
+        this.nameOfSender = grown;
+      }
+      this.nameOfSender[senderIndex] = names.lastIndex + 1;
+    }
+    return name;
   }
 
   /** Ids unique per event (group, message): never interned; digits become a number, with no string made. */
@@ -314,7 +394,7 @@ class CsvLogReader implements RowReader {
     const end = row.ends[column] as number;
     if (start === end) return null;
     if (end - start <= 15) {
-      const value = wholeFromBytes(row.buffer, start, end);
+      const value = idFromBytes(row.buffer, start, end);
       if (value >= 0) return value;
     }
     return fieldText(row, column);
@@ -371,7 +451,7 @@ class CsvLogReader implements RowReader {
     record.isStreakable = this.flag(row, F.isStreakable);
     record.isStreakEnd = this.flag(row, F.isStreakEnd);
     record.senderId = this.text(row, F.senderId);
-    record.senderName = this.text(row, F.senderName);
+    record.senderName = this.senderName(row, this.lastInterned);
     record.receiverId = this.text(row, F.receiverId);
     record.timestamp = this.time(row, F.timestamp);
     record.groupId = this.id(row, F.groupId);
