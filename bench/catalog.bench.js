@@ -2,24 +2,12 @@
 // cost of starting node at all. Target: well under a second.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BIN, measure, printTable, ROOT } from "./lib.js";
+import { BIN, measure, printTable, ROOT, seededRandom } from "./lib.js";
 
 const GIFTS = 5000;
 
-/** A small deterministic PRNG (mulberry32), so every run validates the same file. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateCatalog(count, seed = 42) {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const prices = [1, 5, 10, 99, 199, 299, 499, 999, 1999, 4999, 9999, 29999, 44999];
   const lines = [
     "# yaml-language-server: $schema=../../data/gift-catalog.schema.json",

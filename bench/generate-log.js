@@ -5,20 +5,9 @@
 // Usage: node bench/generate-log.js ROWS OUT_FILE [SEED]
 import { createWriteStream, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "./lib.js";
 
 const HEADER = "timestamp,sender_id,sender,gift_id,gift,count,streakable,repeat_end,group_id,receiver_id\n";
-
-/** mulberry32: small, fast, seeded. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Sample index i of n with weight 1/(i+1)^s, by inverting a precomputed cumulative table. */
 function zipf(n, s, next) {
@@ -50,7 +39,7 @@ export async function generateLog(rows, outFile, seed = 42) {
     readFileSync(fileURLToPath(new URL("../dist/data/gift-catalog.json", import.meta.url)), "utf8"),
   );
   const gifts = [...catalog.gifts].sort((a, b) => a.coins - b.coins);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pickGift = zipf(gifts.length, 1.3, next);
   const senders = 50_000;
   const pickSender = zipf(senders, 1.05, next);

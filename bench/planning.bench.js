@@ -14,9 +14,13 @@ export default async function planningBench() {
     run("goal 1000000 (net, 1,000 withdrawals)", ["goal", "1000000", "--format", "json"]),
     run("withdraw --usd 3450", ["withdraw", "--usd", "3450", "--start", "2026-01-01"]),
     run("coins 30000 --store app", ["coins", "30000", "--store", "app"]),
-    run("coins 5000000 --store app (residue search, below its bound)", ["coins", "5000000", "--store", "app"], {
-      target: "< 1 s",
-    }),
+    run(
+      "coins 5000000 --store app (residue search, below its bound)",
+      ["coins", "5000000", "--store", "app"],
+      {
+        target: "< 1 s",
+      },
+    ),
     run("coins 1000000000 --store app (residue search)", ["coins", "1000000000", "--store", "app"]),
     run("coins 1600000 --store web (table search + custom)", ["coins", "1600000"]),
   ]);
