@@ -272,6 +272,16 @@ describe("estimate --log: output", () => {
       ["Perfume", 3],
     ]);
   });
+
+  it("--by event keeps a row's own streakable flag over the catalog's", async () => {
+    // Rose streaks in the catalog; these rows say it does not, so each is counted at once.
+    const log = `${HEADER},u1,Ann,5655,Rose,2,false,false,,\n,u1,Ann,5655,Rose,3,true,true,,\n`;
+    const csv = await runCli([...base, "--log", "-", "--by", "event", "--format", "csv"], { stdin: log });
+    expect(csv.stdout.trim().split("\n").slice(1)).toEqual([
+      ",u1,Ann,5655,Rose,2,false,true,,",
+      ",u1,Ann,5655,Rose,3,true,true,,",
+    ]);
+  });
 });
 
 describe("estimate --log: reading a file in chunks", () => {
