@@ -386,7 +386,9 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
     }
   }
   if (choice.cents === Number.POSITIVE_INFINITY) {
-    throw new GiftCalcError("OUT_OF_RANGE", `store "${store.name}" cannot sell ${wantedCoins} coins`);
+    throw new GiftCalcError("OUT_OF_RANGE", `store "${store.name}" cannot sell ${wantedCoins} coins`, {
+      hint: "check the store's packages under stores: in gift-calc.yaml",
+    });
   }
 
   const lines: PurchaseLine[] = [];

@@ -204,3 +204,20 @@ describe("gift-calc estimate (refusals, exit 2)", () => {
     expect(stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
   });
 });
+
+describe("out-of-range values", () => {
+  it.each([
+    [["estimate", "rose=1", "--agency", "150"]],
+    [["estimate", "--diamonds", "-5"]],
+    [["estimate", "rose=1", "--rate", "EUR=0", "--currency", "EUR"]],
+    [["estimate", "rose=1", "--preset", "us-scaled", "--rewards-rate", "0.9"]],
+    [["estimate", "rose=1", "--usd-per-diamond", "0"]],
+    [["goal", "0"]],
+    [["withdraw", "--usd", "-5"]],
+  ])("%j exits 2 with one error line and a hint", async (argv) => {
+    const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^gift-calc: error: .*\n {2}hint: \S/);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(2);
+  });
+});

@@ -23,7 +23,11 @@ function wholeCoins(text: string): number {
 
 function nonNegative(text: string, flag: string): string {
   const value = decimal(text, flag);
-  if (value.lt(ZERO)) throw new GiftCalcError("OUT_OF_RANGE", `${flag} cannot be negative, got ${text}`);
+  if (value.lt(ZERO)) {
+    throw new GiftCalcError("OUT_OF_RANGE", `${flag} cannot be negative, got ${text}`, {
+      hint: `give ${flag} 0 or more, e.g. ${flag} 500`,
+    });
+  }
   return toText(value);
 }
 
