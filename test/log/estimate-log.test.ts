@@ -321,3 +321,24 @@ describe("progress", () => {
     expect(showsProgress(PROGRESS_FROM_BYTES, terminal, true)).toBe(false);
   });
 });
+
+describe("estimate --log: files it cannot use", () => {
+  it("--rejects in a folder that does not exist is one error line with a hint, exit 2", async () => {
+    const path = join(scratch(), "no-such-folder", "rejects.csv");
+    const { code, stderr } = await runCli([
+      ...base,
+      "--log",
+      fixture("gift-calc-canonical.csv"),
+      "--rejects",
+      path,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^gift-calc: error: --rejects .* cannot be written \(ENOENT\)\n {2}hint: \S/);
+  });
+
+  it("a directory given as a log is an error with a hint, exit 2", async () => {
+    const { code, stderr } = await runCli([...base, "--log", scratch()]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is a directory\n {2}hint: name a file/);
+  });
+});
