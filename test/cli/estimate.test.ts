@@ -1,4 +1,8 @@
 /** `gift-calc estimate`, run in-process: every acceptance case of the issue, and the options. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/model.js";
@@ -216,6 +220,36 @@ describe("out-of-range values", () => {
     [["withdraw", "--usd", "-5"]],
   ])("%j exits 2 with one error line and a hint", async (argv) => {
     const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^gift-calc: error: .*\n {2}hint: \S/);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(2);
+  });
+});
+
+describe("input errors carry a hint", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gift-calc-hints-"));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const capture = fileURLToPath(new URL("../fixtures/catalog/gift-list-2024-01-05.json", import.meta.url));
+
+  it.each([
+    [["estimate", "--tally-file", file("words.yaml", "rose: abc\n")]],
+    [["estimate", "--tally-file", file("list.yaml", "rose: [1]\n")]],
+    [["estimate", "--log", "-", "--log", "-"]],
+    [["catalog", "import", capture, "--date", "2024-13-01"]],
+    [["coins", "100", "--config", file("empty-store.yaml", "stores:\n  web: { packages: [] }\n")]],
+    [
+      [
+        "coins",
+        "100",
+        "--config",
+        file("cents.yaml", 'stores:\n  web: { packages: [{ coins: 70, usd: "0.745" }] }\n'),
+      ],
+    ],
+  ])("%j exits 2 with one error line and a hint", async (argv) => {
+    const { code, stderr } = await runCli(argv, { stdin: "" });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^gift-calc: error: .*\n {2}hint: \S/);
     expect(stderr.trimEnd().split("\n")).toHaveLength(2);

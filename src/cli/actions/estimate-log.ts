@@ -198,7 +198,9 @@ export async function estimateLogAction(
   const context = await modelContext(command, io);
   const stdinLogs = input.logs.filter((log) => log === "-").length;
   if (stdinLogs > 1) {
-    throw new GiftCalcError("BAD_OPTION", "--log - (stdin) can be given only once");
+    throw new GiftCalcError("BAD_OPTION", "--log - (stdin) can be given only once", {
+      hint: "stdin is one stream; give the other logs as files",
+    });
   }
 
   const rejects = rejectsWriter(options.rejects, io);
