@@ -197,7 +197,8 @@ describe("gift-calc estimate (refusals, exit 2)", () => {
     [["estimate", "--diamonds", "-5"], "cannot be negative"],
     [["estimate", "--balance-usd", "lots"], "not a decimal number"],
     [["estimate", "--tally-file", "/no/such/file.csv"], "does not exist"],
-    [["estimate", "heart=1"], 'use a gift id (e.g. 6247=2) or an alias: "Heart 1", "Heart 10"'],
+    [["estimate", "heart=1"], 'use a gift id (6247 or 5480) or an alias: "Heart 1", "Heart 10"'],
+    [["catalog", "show", "heart"], 'use a gift id (6247 or 5480) or an alias: "Heart 1", "Heart 10"'],
   ])("%j", async (argv, message) => {
     const { code, stdout, stderr } = await runCli(argv);
     expect(code).toBe(2);
