@@ -227,6 +227,19 @@ describe("out-of-range values", () => {
   });
 });
 
+describe("an empty --tally-file", () => {
+  it("is refused, not replaced by a log read from stdin", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gift-calc-empty-tally-"));
+    writeFileSync(join(dir, "empty.csv"), "gift,count\n");
+    const { code, stdout, stderr } = await runCli(["estimate", "--tally-file", join(dir, "empty.csv")], {
+      stdin: "gift,count\nLion,1\n",
+    });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("lists no gifts");
+  });
+});
+
 describe("input errors carry a hint", () => {
   const dir = mkdtempSync(join(tmpdir(), "gift-calc-hints-"));
   const file = (name: string, text: string) => {
@@ -238,6 +251,8 @@ describe("input errors carry a hint", () => {
   it.each([
     [["estimate", "--tally-file", file("words.yaml", "rose: abc\n")]],
     [["estimate", "--tally-file", file("list.yaml", "rose: [1]\n")]],
+    [["estimate", "--tally-file", file("empty.csv", "")]],
+    [["estimate", "--tally-file", file("header.csv", "gift,count\n")]],
     [["estimate", "--log", "-", "--log", "-"]],
     [["catalog", "import", capture, "--date", "2024-13-01"]],
     [["coins", "100", "--config", file("empty-store.yaml", "stores:\n  web: { packages: [] }\n")]],

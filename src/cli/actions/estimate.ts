@@ -41,7 +41,14 @@ export async function estimateAction(
   if (options.tallyFile !== undefined) {
     const { loadTallyFile } = await import("../../io/tally-file.js");
     const { resolve } = await import("node:path");
-    tallies.push(...(await loadTallyFile(resolve(io.cwd, options.tallyFile))));
+    const fromFile = await loadTallyFile(resolve(io.cwd, options.tallyFile));
+    // An empty file must not fall through to reading stdin as a log (a hang in cron, a surprise in a pipe).
+    if (fromFile.length === 0) {
+      throw new GiftCalcError("BAD_TALLY", `tally file ${options.tallyFile} lists no gifts`, {
+        hint: "write one gift,count (CSV) or gift: count (YAML) per line, e.g. rose,100",
+      });
+    }
+    tallies.push(...fromFile);
   }
   const coins = options.coins === undefined ? undefined : wholeCoins(options.coins);
   const diamonds = options.diamonds === undefined ? undefined : nonNegative(options.diamonds, "--diamonds");
