@@ -109,15 +109,16 @@ export function findGift(catalog: Catalog, reference: string): Gift {
     const aliases = resolution.candidates.flatMap((gift) =>
       gift.aliases.slice(0, 1).map((alias) => `"${alias}"`),
     );
-    const example = resolution.candidates[0]?.id ?? 5480;
+    // Ids alone, not tally syntax: the hint also serves `catalog show` and `goal --gift`.
+    const ids = resolution.candidates.map((gift) => gift.id).join(" or ");
     throw new GiftCalcError(
       "AMBIGUOUS_GIFT",
       `"${text}" names ${resolution.candidates.length} gifts: ${list}`,
       {
         hint:
           aliases.length > 0
-            ? `use a gift id (e.g. ${example}=2) or an alias: ${aliases.join(", ")}`
-            : `use a gift id (e.g. ${example}=2)`,
+            ? `use a gift id (${ids}) or an alias: ${aliases.join(", ")}`
+            : `use a gift id (${ids})`,
       },
     );
   }

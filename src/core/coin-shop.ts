@@ -72,7 +72,9 @@ interface Choice {
 function toCents(usd: string, what: string): number {
   const cents = decimal(usd, what).times(decimal("100"));
   if (!cents.eq(cents.round(0)) || cents.lt(decimal("0"))) {
-    throw new GiftCalcError("BAD_CONFIG", `${what} ${usd} is not a whole number of cents`);
+    throw new GiftCalcError("BAD_CONFIG", `${what} ${usd} is not a whole number of cents`, {
+      hint: 'write package prices as the store shows them, e.g. "0.74"',
+    });
   }
   return Number(cents.toFixed(0));
 }
@@ -353,7 +355,9 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
     .filter((entry) => Number.isSafeInteger(entry.coins) && entry.coins > 0)
     .map((entry) => ({ coins: entry.coins, cents: toCents(entry.usd, `${store.name} package price`) }));
   if (packages.length === 0 && store.custom === undefined) {
-    throw new GiftCalcError("BAD_CONFIG", `store "${store.name}" has no coin packages`);
+    throw new GiftCalcError("BAD_CONFIG", `store "${store.name}" has no coin packages`, {
+      hint: "list its packages under stores: in gift-calc.yaml",
+    });
   }
   const custom: PricedCustom | undefined = store.custom && {
     minCoins: store.custom.minCoins,
@@ -386,7 +390,9 @@ export function cheapestPurchase(store: CoinStore, wantedCoins: number): Purchas
     }
   }
   if (choice.cents === Number.POSITIVE_INFINITY) {
-    throw new GiftCalcError("OUT_OF_RANGE", `store "${store.name}" cannot sell ${wantedCoins} coins`);
+    throw new GiftCalcError("OUT_OF_RANGE", `store "${store.name}" cannot sell ${wantedCoins} coins`, {
+      hint: "check the store's packages under stores: in gift-calc.yaml",
+    });
   }
 
   const lines: PurchaseLine[] = [];

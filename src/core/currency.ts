@@ -60,7 +60,9 @@ export function parseRateOverride(text: string): { code: string; rate: string } 
   }
   const rate = decimal(match[2], `rate for ${match[1].toUpperCase()}`);
   if (rate.lte(decimal("0"))) {
-    throw new GiftCalcError("OUT_OF_RANGE", `the rate for ${match[1].toUpperCase()} must be positive`);
+    throw new GiftCalcError("OUT_OF_RANGE", `the rate for ${match[1].toUpperCase()} must be positive`, {
+      hint: "for example --rate EUR=0.92 (euros per US dollar)",
+    });
   }
   return { code: currencyCode(match[1]), rate: match[2] };
 }

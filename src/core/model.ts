@@ -41,11 +41,16 @@ function unknownName(kind: string, name: string, known: readonly string[], flag:
   return new GiftCalcError("BAD_OPTION", `unknown ${kind} "${name}" (${flag})`, { hint });
 }
 
+/** A model value can come from a flag, the environment or a file; say where to look. */
+const SETTING_HINT =
+  "fix the flag, GIFT_CALC_* variable or gift-calc.yaml key that sets it (`gift-calc config show` says which)";
+
 function rateBetween(value: Decimal, low: Decimal, high: Decimal, what: string): Decimal {
   if (value.lt(low) || value.gt(high)) {
     throw new GiftCalcError(
       "OUT_OF_RANGE",
       `${what} must be between ${toText(low)} and ${toText(high)}, got ${toText(value)}`,
+      { hint: SETTING_HINT },
     );
   }
   return value;
@@ -53,7 +58,9 @@ function rateBetween(value: Decimal, low: Decimal, high: Decimal, what: string):
 
 function positive(value: Decimal, what: string): Decimal {
   if (value.lte(ZERO))
-    throw new GiftCalcError("OUT_OF_RANGE", `${what} must be positive, got ${toText(value)}`);
+    throw new GiftCalcError("OUT_OF_RANGE", `${what} must be positive, got ${toText(value)}`, {
+      hint: SETTING_HINT,
+    });
   return value;
 }
 

@@ -107,7 +107,9 @@ export function percentToRate(text: string, what: string): Decimal {
   const trimmed = text.trim();
   const percent = decimal(trimmed.endsWith("%") ? trimmed.slice(0, -1) : trimmed, what);
   if (percent.lt(ZERO) || percent.gt(decimal("100"))) {
-    throw new GiftCalcError("OUT_OF_RANGE", `${what} must be between 0 and 100 percent, got ${text}`);
+    throw new GiftCalcError("OUT_OF_RANGE", `${what} must be between 0 and 100 percent, got ${text}`, {
+      hint: "give a percentage from 0 to 100, e.g. --agency 20 or --tax 12.5",
+    });
   }
   return percent.div(decimal("100"));
 }

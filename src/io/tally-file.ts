@@ -54,13 +54,17 @@ async function yamlTallies(text: string, fileName: string): Promise<Tally[]> {
     const count = record[gift];
     const { line, col } = parsed.yaml.locate([gift]);
     if (typeof count !== "number" && typeof count !== "string") {
-      throw new GiftCalcError("BAD_TALLY", `${fileName}:${line}:${col}: count of "${gift}" is not a number`);
+      throw new GiftCalcError("BAD_TALLY", `${fileName}:${line}:${col}: count of "${gift}" is not a number`, {
+        hint: "write one `gift: count` per line, e.g. rose: 100",
+      });
     }
     try {
       return parseTally(`${gift}=${count}`);
     } catch (error) {
       if (error instanceof GiftCalcError) {
-        throw new GiftCalcError("BAD_TALLY", `${fileName}:${line}:${col}: ${error.message}`);
+        throw new GiftCalcError("BAD_TALLY", `${fileName}:${line}:${col}: ${error.message}`, {
+          hint: "write one `gift: count` per line, e.g. rose: 100",
+        });
       }
       throw error;
     }

@@ -1,4 +1,8 @@
 /** `gift-calc estimate`, run in-process: every acceptance case of the issue, and the options. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCli, runJson } from "../helpers/cli.js";
 import { fixturePath } from "../helpers/model.js";
@@ -193,7 +197,8 @@ describe("gift-calc estimate (refusals, exit 2)", () => {
     [["estimate", "--diamonds", "-5"], "cannot be negative"],
     [["estimate", "--balance-usd", "lots"], "not a decimal number"],
     [["estimate", "--tally-file", "/no/such/file.csv"], "does not exist"],
-    [["estimate", "heart=1"], 'use a gift id (e.g. 6247=2) or an alias: "Heart 1", "Heart 10"'],
+    [["estimate", "heart=1"], 'use a gift id (6247 or 5480) or an alias: "Heart 1", "Heart 10"'],
+    [["catalog", "show", "heart"], 'use a gift id (6247 or 5480) or an alias: "Heart 1", "Heart 10"'],
   ])("%j", async (argv, message) => {
     const { code, stdout, stderr } = await runCli(argv);
     expect(code).toBe(2);
@@ -202,5 +207,67 @@ describe("gift-calc estimate (refusals, exit 2)", () => {
     expect(stderr).toContain(message);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("out-of-range values", () => {
+  it.each([
+    [["estimate", "rose=1", "--agency", "150"]],
+    [["estimate", "--diamonds", "-5"]],
+    [["estimate", "rose=1", "--rate", "EUR=0", "--currency", "EUR"]],
+    [["estimate", "rose=1", "--preset", "us-scaled", "--rewards-rate", "0.9"]],
+    [["estimate", "rose=1", "--usd-per-diamond", "0"]],
+    [["goal", "0"]],
+    [["withdraw", "--usd", "-5"]],
+  ])("%j exits 2 with one error line and a hint", async (argv) => {
+    const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^gift-calc: error: .*\n {2}hint: \S/);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(2);
+  });
+});
+
+describe("an empty --tally-file", () => {
+  it("is refused, not replaced by a log read from stdin", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gift-calc-empty-tally-"));
+    writeFileSync(join(dir, "empty.csv"), "gift,count\n");
+    const { code, stdout, stderr } = await runCli(["estimate", "--tally-file", join(dir, "empty.csv")], {
+      stdin: "gift,count\nLion,1\n",
+    });
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("lists no gifts");
+  });
+});
+
+describe("input errors carry a hint", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gift-calc-hints-"));
+  const file = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const capture = fileURLToPath(new URL("../fixtures/catalog/gift-list-2024-01-05.json", import.meta.url));
+
+  it.each([
+    [["estimate", "--tally-file", file("words.yaml", "rose: abc\n")]],
+    [["estimate", "--tally-file", file("list.yaml", "rose: [1]\n")]],
+    [["estimate", "--tally-file", file("empty.csv", "")]],
+    [["estimate", "--tally-file", file("header.csv", "gift,count\n")]],
+    [["estimate", "--log", "-", "--log", "-"]],
+    [["catalog", "import", capture, "--date", "2024-13-01"]],
+    [["coins", "100", "--config", file("empty-store.yaml", "stores:\n  web: { packages: [] }\n")]],
+    [
+      [
+        "coins",
+        "100",
+        "--config",
+        file("cents.yaml", 'stores:\n  web: { packages: [{ coins: 70, usd: "0.745" }] }\n'),
+      ],
+    ],
+  ])("%j exits 2 with one error line and a hint", async (argv) => {
+    const { code, stderr } = await runCli(argv, { stdin: "" });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^gift-calc: error: .*\n {2}hint: \S/);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(2);
   });
 });

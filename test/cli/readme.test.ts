@@ -31,6 +31,12 @@ describe("README", () => {
     expect(shownOutput("estimate rose=100 --preset half --check")).toContain(stderr);
   });
 
+  it("shows the real output of goal, up to the elided assumptions", async () => {
+    const { stdout } = await runCli(["goal", "500", "--currency", "EUR", "--agency", "20"]);
+    const shown = shownOutput("goal 500 --currency EUR --agency 20");
+    expect(stdout.startsWith(shown.slice(0, shown.indexOf("  …")))).toBe(true);
+  });
+
   it.each(MODEL_OPTIONS.map((option) => [option.flags.split(" ")[0], option.env]))(
     "documents %s and %s",
     (flag, env) => {

@@ -47,6 +47,19 @@ describe("configFromText", () => {
     expect(error.message).toContain("INVALID_VALUE");
   });
 
+  it.each(["agencyRate: 2", 'taxRate: "150%"', "agencyRate: -0.1"])(
+    "names file, line and field of a rate out of 0–1: %s",
+    (line) => {
+      const error = thrown(() => configFromText(`preset: half\n${line}\n`, "gift-calc.yaml"));
+      expect(error.code).toBe("BAD_CONFIG");
+      expect(error.message).toContain("gift-calc.yaml:2:1  INVALID_VALUE");
+    },
+  );
+
+  it.each(["agencyRate: 1", 'taxRate: "100%"', 'agencyRate: "0%"'])("accepts the bounds: %s", (line) => {
+    expect(() => configFromText(`${line}\n`, "gift-calc.yaml")).not.toThrow();
+  });
+
   it("names an unknown key, at the key", () => {
     const error = thrown(() => configFromText("preset: half\npresett: standard\n", "gift-calc.yaml"));
     expect(error.code).toBe("BAD_CONFIG");

@@ -61,9 +61,9 @@ describe("resolveSettings", () => {
     expect(settings.choices.taxRate).toBe("0.125");
   });
 
-  it("refuses a percentage over 100", () => {
+  it("refuses a percentage over 100 (as a bad config value, with its place in the file)", () => {
     expect(thrown(() => resolveSettings({ defaults, file: file('agencyRate: "120%"\n') })).code).toBe(
-      "OUT_OF_RANGE",
+      "BAD_CONFIG",
     );
   });
 

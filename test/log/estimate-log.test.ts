@@ -272,6 +272,16 @@ describe("estimate --log: output", () => {
       ["Perfume", 3],
     ]);
   });
+
+  it("--by event keeps a row's own streakable flag over the catalog's", async () => {
+    // Rose streaks in the catalog; these rows say it does not, so each is counted at once.
+    const log = `${HEADER},u1,Ann,5655,Rose,2,false,false,,\n,u1,Ann,5655,Rose,3,true,true,,\n`;
+    const csv = await runCli([...base, "--log", "-", "--by", "event", "--format", "csv"], { stdin: log });
+    expect(csv.stdout.trim().split("\n").slice(1)).toEqual([
+      ",u1,Ann,5655,Rose,2,false,true,,",
+      ",u1,Ann,5655,Rose,3,true,true,,",
+    ]);
+  });
 });
 
 describe("estimate --log: reading a file in chunks", () => {
@@ -309,5 +319,26 @@ describe("progress", () => {
     );
     expect(showsProgress(PROGRESS_FROM_BYTES, { ...terminal, env: { CI: "true" } }, false)).toBe(false);
     expect(showsProgress(PROGRESS_FROM_BYTES, terminal, true)).toBe(false);
+  });
+});
+
+describe("estimate --log: files it cannot use", () => {
+  it("--rejects in a folder that does not exist is one error line with a hint, exit 2", async () => {
+    const path = join(scratch(), "no-such-folder", "rejects.csv");
+    const { code, stderr } = await runCli([
+      ...base,
+      "--log",
+      fixture("gift-calc-canonical.csv"),
+      "--rejects",
+      path,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^gift-calc: error: --rejects .* cannot be written \(ENOENT\)\n {2}hint: \S/);
+  });
+
+  it("a directory given as a log is an error with a hint, exit 2", async () => {
+    const { code, stderr } = await runCli([...base, "--log", scratch()]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is a directory\n {2}hint: name a file/);
   });
 });

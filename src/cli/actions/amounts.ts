@@ -16,6 +16,7 @@ export function amountOf(text: string, what: string, isZeroAllowed = true): Deci
     throw new GiftCalcError(
       "OUT_OF_RANGE",
       `${what} must be ${isZeroAllowed ? "0 or more" : "more than 0"}, got ${text}`,
+      { hint: "amounts are plain positive decimals, e.g. 3450 or 499.99" },
     );
   }
   return value;

@@ -18,7 +18,9 @@ import { DIFF_SCHEMA, readNamed } from "./catalog.js";
 function checkedDate(text: string): string {
   const date = text.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    throw new GiftCalcError("BAD_OPTION", `--date "${text}" is not a date written YYYY-MM-DD`);
+    throw new GiftCalcError("BAD_OPTION", `--date "${text}" is not a date written YYYY-MM-DD`, {
+      hint: "for example --date 2024-01-05 (the day the capture was taken)",
+    });
   }
   return date;
 }

@@ -40,7 +40,9 @@ export async function readStdinText(io: CliIo, what: string): Promise<string> {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
     if (size > MAX_FILE_BYTES) {
-      throw new GiftCalcError("FILE_TOO_LARGE", `${what} on stdin is more than ${MAX_FILE_BYTES} bytes`);
+      throw new GiftCalcError("FILE_TOO_LARGE", `${what} on stdin is more than ${MAX_FILE_BYTES} bytes`, {
+        hint: "a real catalog is far smaller; check what is piped in",
+      });
     }
     chunks.push(buffer);
   }

@@ -3,7 +3,7 @@
  * counting core, then value the counted gifts like any estimate, with the audit (and `--by` groups).
  * This layer owns the I/O: files and stdin, the progress line, `--rejects`, stderr notes.
  */
-import { createWriteStream, type WriteStream } from "node:fs";
+import { createWriteStream, openSync, type WriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
@@ -100,7 +100,8 @@ async function readFileInto(
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`);
+    if (info.isDirectory())
+      throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`, { hint: "name a file" });
     const progress = progressFor(context, label, info.size);
     let done = 0;
     // Two buffers, used in turn: the next chunk is read (on libuv's thread, the other core) while
@@ -144,12 +145,27 @@ async function readStdinInto(reader: LogReader, io: CliIo): Promise<void> {
 function rejectsWriter(
   path: string | undefined,
   io: CliIo,
-): { stream?: WriteStream; write(reject: LogReject): void } {
+): { stream?: WriteStream; failed?: { error?: unknown }; write(reject: LogReject): void } {
   if (path === undefined) return { write: () => {} };
-  const stream = createWriteStream(resolve(io.cwd, path));
+  // Opened here, synchronously, so a bad path is a known error now, not an unhandled stream event later.
+  let fd: number;
+  try {
+    fd = openSync(resolve(io.cwd, path), "w");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new GiftCalcError("FILE_UNREADABLE", `--rejects ${path} cannot be written (${reason})`, {
+      hint: "name a file in a folder that exists and that you can write to",
+    });
+  }
+  const stream = createWriteStream("", { fd });
+  const failed: { error?: unknown } = {};
+  stream.on("error", (error) => {
+    failed.error ??= error;
+  });
   stream.write("file,line,code,reason\n");
   return {
     stream,
+    failed,
     write: (reject) => {
       stream.write(
         `${[reject.file ?? "", reject.line, reject.code, reject.reason].map(csvCell).join(",")}\n`,
@@ -158,11 +174,14 @@ function rejectsWriter(
   };
 }
 
-function closed(stream: WriteStream | undefined, path: string): Promise<void> {
+function closed(writer: ReturnType<typeof rejectsWriter>, path: string): Promise<void> {
+  const { stream, failed } = writer;
   if (stream === undefined) return Promise.resolve();
   return new Promise((done, fail) => {
-    stream.once("error", (error) => fail(unreadable(path, "rejects file", error)));
-    stream.end(() => done());
+    const failWith = (error: unknown) => fail(unreadable(path, "rejects file", error));
+    if (failed?.error !== undefined) return failWith(failed.error);
+    stream.once("error", failWith);
+    stream.end(() => (failed?.error === undefined ? done() : failWith(failed.error)));
   });
 }
 
@@ -179,7 +198,9 @@ export async function estimateLogAction(
   const context = await modelContext(command, io);
   const stdinLogs = input.logs.filter((log) => log === "-").length;
   if (stdinLogs > 1) {
-    throw new GiftCalcError("BAD_OPTION", "--log - (stdin) can be given only once");
+    throw new GiftCalcError("BAD_OPTION", "--log - (stdin) can be given only once", {
+      hint: "stdin is one stream; give the other logs as files",
+    });
   }
 
   const rejects = rejectsWriter(options.rejects, io);
@@ -220,7 +241,7 @@ export async function estimateLogAction(
       else await readFileInto(reader, resolve(io.cwd, log), label, context);
     }
   } finally {
-    await closed(rejects.stream, options.rejects ?? "");
+    await closed(rejects, options.rejects ?? "");
   }
   const counted = counter.finish();
   const { audit } = counted;

@@ -23,7 +23,11 @@ function wholeCoins(text: string): number {
 
 function nonNegative(text: string, flag: string): string {
   const value = decimal(text, flag);
-  if (value.lt(ZERO)) throw new GiftCalcError("OUT_OF_RANGE", `${flag} cannot be negative, got ${text}`);
+  if (value.lt(ZERO)) {
+    throw new GiftCalcError("OUT_OF_RANGE", `${flag} cannot be negative, got ${text}`, {
+      hint: `give ${flag} 0 or more, e.g. ${flag} 500`,
+    });
+  }
   return toText(value);
 }
 
@@ -37,7 +41,14 @@ export async function estimateAction(
   if (options.tallyFile !== undefined) {
     const { loadTallyFile } = await import("../../io/tally-file.js");
     const { resolve } = await import("node:path");
-    tallies.push(...(await loadTallyFile(resolve(io.cwd, options.tallyFile))));
+    const fromFile = await loadTallyFile(resolve(io.cwd, options.tallyFile));
+    // An empty file must not fall through to reading stdin as a log (a hang in cron, a surprise in a pipe).
+    if (fromFile.length === 0) {
+      throw new GiftCalcError("BAD_TALLY", `tally file ${options.tallyFile} lists no gifts`, {
+        hint: "write one gift,count (CSV) or gift: count (YAML) per line, e.g. rose,100",
+      });
+    }
+    tallies.push(...fromFile);
   }
   const coins = options.coins === undefined ? undefined : wholeCoins(options.coins);
   const diamonds = options.diamonds === undefined ? undefined : nonNegative(options.diamonds, "--diamonds");

@@ -45,6 +45,8 @@ export interface PricedGift {
 export interface CountedEvent {
   readonly gift: PricedGift;
   readonly count: number;
+  /** As counted: the row's own flag when it has one, else the catalog's. */
+  readonly isStreakable: boolean;
   readonly senderId: string | null;
   readonly senderName: string | null;
   readonly receiverId: string | null;
@@ -236,6 +238,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     gift: PricedGift,
     giftCount: number,
     from: Pick<OpenStreak, "senderId" | "senderName" | "receiverId" | "timestamp" | "groupId">,
+    isStreakable: boolean,
   ) => {
     countsByGift[gift.index] = (countsByGift[gift.index] ?? 0) + giftCount;
     if (gift.isPriceFromLog) {
@@ -245,6 +248,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     onCounted?.({
       gift,
       count: giftCount,
+      isStreakable,
       senderId: from.senderId,
       senderName: from.senderName,
       receiverId: from.receiverId,
@@ -257,7 +261,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const closeAtHighest = (streak: OpenStreak) => {
     held--;
     counted++;
-    count(streak.gift, streak.highest, streak);
+    count(streak.gift, streak.highest, streak, true);
   };
 
   const record = (row: LogRecord) => {
@@ -299,7 +303,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     const isStreakable = row.isStreakable ?? gift.isStreakable;
     if (!isStreakable) {
       counted++;
-      count(gift, giftCount, row);
+      count(gift, giftCount, row, false);
       return;
     }
     const sender = row.senderId ?? row.senderName ?? "";
@@ -329,7 +333,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
         spare.push(open);
       }
       counted++;
-      count(gift, giftCount, row);
+      count(gift, giftCount, row, true);
       return;
     }
     held++;

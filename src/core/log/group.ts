@@ -96,7 +96,7 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
           gift: event.gift.name,
           count: event.count,
           coins: event.count * event.gift.coinsEach,
-          streakable: event.gift.isStreakable,
+          streakable: event.isStreakable,
           groupId: event.groupId,
           receiverId: event.receiverId,
         })),

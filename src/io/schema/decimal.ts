@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Decimal, decimal, ONE, ZERO } from "../../core/money.js";
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -23,6 +24,20 @@ export const rateText = z
       context.addIssue({
         code: "custom",
         message: "must be a fraction such as 0.1 or a percentage such as 10%",
+      });
+      return z.NEVER;
+    }
+    // Checked here, not only by the model, so the error points at the file's line and column.
+    let rate: Decimal | undefined;
+    try {
+      rate = isPercent ? decimal(body).div(decimal("100")) : decimal(body);
+    } catch {
+      rate = undefined;
+    }
+    if (rate === undefined || rate.lt(ZERO) || rate.gt(ONE)) {
+      context.addIssue({
+        code: "custom",
+        message: `must be between 0 and 1 (0.1) or 0% and 100% ("10%"), not ${text}`,
       });
       return z.NEVER;
     }
