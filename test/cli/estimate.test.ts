@@ -271,3 +271,17 @@ describe("input errors carry a hint", () => {
     expect(stderr.trimEnd().split("\n")).toHaveLength(2);
   });
 });
+
+describe("log options without a log", () => {
+  it.each([
+    [["--by", "sender"], "--by applies"],
+    [["--top", "3", "--tz", "Europe/Paris"], "--top, --tz apply"],
+    [["--strict"], "--strict applies"],
+    [["--open-streaks", "drop"], "--open-streaks applies"],
+  ])("%j is refused (exit 2) instead of silently ignored", async (flags, message) => {
+    const { code, stderr } = await runCli(["estimate", "rose=1", ...flags]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${message} only to a stream log`);
+    expect(stderr).toMatch(/\n {2}hint: add --log FILE/);
+  });
+});

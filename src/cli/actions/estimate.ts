@@ -70,6 +70,7 @@ export async function estimateAction(
     checkWithdrawalMinimum(options, result);
     return;
   }
+  rejectLogOnlyOptions(command);
   if (!hasOtherInput) {
     throw new GiftCalcError("NOTHING_TO_ESTIMATE", "nothing to estimate", {
       hint: "give gifts (gift-calc estimate lion=1 rose=500), --coins, --diamonds or --tally-file",
@@ -93,6 +94,33 @@ export async function estimateAction(
   );
   context.write(render(context.options.format, result, () => estimateReport(result), context.style));
   checkWithdrawalMinimum(options, result);
+}
+
+/** Options that only mean something for a stream log, by commander's attribute name and flag. */
+const LOG_ONLY_OPTIONS: readonly [string, string][] = [
+  ["inputFormat", "--input-format"],
+  ["map", "--map"],
+  ["openStreaks", "--open-streaks"],
+  ["receiver", "--receiver"],
+  ["rejects", "--rejects"],
+  ["strict", "--strict"],
+  ["by", "--by"],
+  ["top", "--top"],
+  ["tz", "--tz"],
+];
+
+/** A log option given without a log would be silently ignored: say so instead. */
+function rejectLogOnlyOptions(command: Command): void {
+  const given = LOG_ONLY_OPTIONS.filter(([name]) => command.getOptionValueSource(name) === "cli");
+  if (given.length === 0) return;
+  const flags = given.map(([, flag]) => flag).join(", ");
+  throw new GiftCalcError(
+    "BAD_OPTION",
+    `${flags} ${given.length === 1 ? "applies" : "apply"} only to a stream log`,
+    {
+      hint: "add --log FILE (or pipe a log into gift-calc estimate), or drop the option",
+    },
+  );
 }
 
 /** `--check`: exit 1 below the withdrawal minimum, saying how far short in Roses first, as a creator counts. */
