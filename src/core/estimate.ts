@@ -76,7 +76,7 @@ export interface EstimateContext {
 export function countTallies(catalog: Catalog, tallies: readonly Tally[]): CountedGift[] {
   const byId = new Map<number, CountedGift>();
   for (const tally of tallies) {
-    const gift = findGift(catalog, tally.gift);
+    const gift = findTalliedGift(catalog, tally);
     const seen = byId.get(gift.id);
     byId.set(gift.id, {
       gift: gift.name,
@@ -86,6 +86,19 @@ export function countTallies(catalog: Catalog, tallies: readonly Tally[]): Count
     });
   }
   return [...byId.values()];
+}
+
+/** `findGift`, with the tally's place in its file (if any) in front of an error about it. */
+function findTalliedGift(catalog: Catalog, tally: Tally): Gift {
+  try {
+    return findGift(catalog, tally.gift);
+  } catch (error) {
+    if (tally.origin === undefined || !(error instanceof GiftCalcError)) throw error;
+    throw new GiftCalcError(error.code, `${tally.origin}: ${error.message}`, {
+      ...(error.hint === undefined ? {} : { hint: error.hint }),
+      exitCode: error.exitCode,
+    });
+  }
 }
 
 /** Rose (id 5655), the usual unit for "how many more". */

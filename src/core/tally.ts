@@ -8,6 +8,8 @@ export interface Tally {
   /** A gift id (digits) or a name or alias, as written. */
   readonly gift: string;
   readonly count: number;
+  /** Where it was written (`tallies.csv:3`), for errors about the gift; absent on the command line. */
+  readonly origin?: string;
 }
 
 const FORMS = "write GIFT=COUNT, GIFT*COUNT or COUNTxGIFT, e.g. rose=100, lion*2, 2xlion or 5655=3";

@@ -16,7 +16,7 @@ function csvTallies(text: string, fileName: string): Tally[] {
     const count = comma === -1 ? "1" : line.slice(comma + 1).trim();
     if (index === 0 && /^(gift|name|id)$/i.test(gift) && !/^\d/.test(count)) return; // header row
     try {
-      tallies.push(parseTally(`${gift}=${count}`));
+      tallies.push({ ...parseTally(`${gift}=${count}`), origin: `${fileName}:${index + 1}` });
     } catch (error) {
       if (error instanceof GiftCalcError) {
         throw new GiftCalcError("BAD_TALLY", `${fileName}:${index + 1}: ${error.message}`, {
@@ -59,7 +59,7 @@ async function yamlTallies(text: string, fileName: string): Promise<Tally[]> {
       });
     }
     try {
-      return parseTally(`${gift}=${count}`);
+      return { ...parseTally(`${gift}=${count}`), origin: `${fileName}:${line}:${col}` };
     } catch (error) {
       if (error instanceof GiftCalcError) {
         throw new GiftCalcError("BAD_TALLY", `${fileName}:${line}:${col}: ${error.message}`, {

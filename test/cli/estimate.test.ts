@@ -285,3 +285,15 @@ describe("log options without a log", () => {
     expect(stderr).toMatch(/\n {2}hint: add --log FILE/);
   });
 });
+
+describe("an unknown gift in a --tally-file", () => {
+  it("is reported with its file and line", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gift-calc-tally-"));
+    const path = join(dir, "t.csv");
+    writeFileSync(path, "rose,1\nlino,2\n");
+    const { code, stderr } = await runCli(["estimate", "--tally-file", path]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${path}:2: unknown gift "lino"`);
+    expect(stderr).toContain('"Lion"');
+  });
+});

@@ -6,6 +6,11 @@ import { loadTallyFile } from "../../src/io/tally-file.js";
 import { rejected } from "../helpers/model.js";
 
 const dir = mkdtempSync(join(tmpdir(), "gift-calc-tallies-"));
+/** The tallies without their origin (checked on its own below). */
+async function tallies(path: string) {
+  return (await loadTallyFile(path)).map(({ gift, count }) => ({ gift, count }));
+}
+
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -15,7 +20,7 @@ function file(name: string, text: string): string {
 describe("loadTallyFile", () => {
   it("reads a YAML map of gift: count", async () => {
     const path = file("stream.yaml", "rose: 100\nLion: 1\n'TikTok Universe': 2\n");
-    expect(await loadTallyFile(path)).toEqual([
+    expect(await tallies(path)).toEqual([
       { gift: "rose", count: 100 },
       { gift: "Lion", count: 1 },
       { gift: "TikTok Universe", count: 2 },
@@ -23,7 +28,7 @@ describe("loadTallyFile", () => {
   });
 
   it("reads gift ids as keys, in the order written", async () => {
-    expect(await loadTallyFile(file("ids.yml", "lion: 1\n5655: 3\n"))).toEqual([
+    expect(await tallies(file("ids.yml", "lion: 1\n5655: 3\n"))).toEqual([
       { gift: "lion", count: 1 },
       { gift: "5655", count: 3 },
     ]);
@@ -31,7 +36,7 @@ describe("loadTallyFile", () => {
 
   it("reads CSV gift,count with an optional header, comments and quoted names", async () => {
     const path = file("stream.csv", 'gift,count\nrose,100\n\n# a comment\n"TikTok Universe",1\nlion\n');
-    expect(await loadTallyFile(path)).toEqual([
+    expect(await tallies(path)).toEqual([
       { gift: "rose", count: 100 },
       { gift: "TikTok Universe", count: 1 },
       { gift: "lion", count: 1 },
@@ -39,10 +44,17 @@ describe("loadTallyFile", () => {
   });
 
   it("detects CSV without the extension", async () => {
-    expect(await loadTallyFile(file("tallies.txt", "rose,5\nlion,1\n"))).toEqual([
+    expect(await tallies(file("tallies.txt", "rose,5\nlion,1\n"))).toEqual([
       { gift: "rose", count: 5 },
       { gift: "lion", count: 1 },
     ]);
+  });
+
+  it("remembers where each tally was written, for errors about its gift", async () => {
+    const csv = await loadTallyFile(file("where.csv", "gift,count\nrose,1\nlino,2\n"));
+    expect(csv.map((tally) => tally.origin)).toEqual([`${dir}/where.csv:2`, `${dir}/where.csv:3`]);
+    const yaml = await loadTallyFile(file("where.yaml", "rose: 1\nlino: 2\n"));
+    expect(yaml.map((tally) => tally.origin)).toEqual([`${dir}/where.yaml:1:1`, `${dir}/where.yaml:2:1`]);
   });
 
   it("names the CSV line of a bad count", async () => {
