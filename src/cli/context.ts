@@ -113,6 +113,10 @@ export async function modelContext(command: Command, io: CliIo): Promise<ModelCo
     catalogPath,
     configPath,
     resolved,
-    model: resolveModel(resolved.settings),
+    model: resolveModel(resolved.settings, (key, flag) => {
+      const origin = resolved.origins[key];
+      if (origin?.origin === "env" || origin?.origin === "file") return origin.from ?? flag;
+      return flag;
+    }),
   };
 }

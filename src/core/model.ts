@@ -64,11 +64,24 @@ function positive(value: Decimal, what: string): Decimal {
   return value;
 }
 
-export function resolveModel(settings: Settings): EarningsModel {
+/**
+ * Where a choice came from, for error messages ("--preset", "GIFT_CALC_PRESET", a config file);
+ * the flag by default.
+ */
+export type ChoiceSource = (key: "preset" | "payoutMethod" | "rewardsRate", flag: string) => string;
+
+const byFlag: ChoiceSource = (_key, flag) => flag;
+
+export function resolveModel(settings: Settings, sourceOf: ChoiceSource = byFlag): EarningsModel {
   const { choices } = settings;
   const preset = settings.presets[choices.preset];
   if (preset === undefined) {
-    throw unknownName("preset", choices.preset, Object.keys(settings.presets), "--preset");
+    throw unknownName(
+      "preset",
+      choices.preset,
+      Object.keys(settings.presets),
+      sourceOf("preset", "--preset"),
+    );
   }
   const diamondsPerCoin = positive(
     decimal(choices.diamondsPerCoin ?? preset.diamondsPerCoin, "diamondsPerCoin"),
@@ -98,14 +111,20 @@ export function resolveModel(settings: Settings): EarningsModel {
     );
   }
   if (choices.rewardsRate !== undefined && rewardsRate === undefined) {
-    throw new GiftCalcError("BAD_OPTION", `--rewards-rate applies only to a preset with a face value`, {
+    const source = sourceOf("rewardsRate", "--rewards-rate");
+    throw new GiftCalcError("BAD_OPTION", `${source} applies only to a preset with a face value`, {
       hint: "use --preset us-scaled --rewards-rate 0.4",
     });
   }
 
   const method = settings.payoutMethods[choices.payoutMethod];
   if (method === undefined) {
-    throw unknownName("payout method", choices.payoutMethod, Object.keys(settings.payoutMethods), "--method");
+    throw unknownName(
+      "payout method",
+      choices.payoutMethod,
+      Object.keys(settings.payoutMethods),
+      sourceOf("payoutMethod", "--method"),
+    );
   }
   const hundred = decimal("100");
 

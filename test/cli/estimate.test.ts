@@ -297,3 +297,24 @@ describe("an unknown gift in a --tally-file", () => {
     expect(stderr).toContain('"Lion"');
   });
 });
+
+describe("a bad choice names where it came from", () => {
+  it("an environment variable", async () => {
+    const { code, stderr } = await runCli(["estimate", "rose=1"], { env: { GIFT_CALC_PRESET: "x" } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown preset "x" (GIFT_CALC_PRESET)');
+  });
+
+  it("a flag", async () => {
+    const { stderr } = await runCli(["estimate", "rose=1", "--method", "wise"]);
+    expect(stderr).toContain('unknown payout method "wise" (--method)');
+  });
+
+  it("a config file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gift-calc-source-"));
+    const config = join(dir, "gift-calc.yaml");
+    writeFileSync(config, "payoutMethod: wise\n");
+    const { stderr } = await runCli(["estimate", "rose=1", "--config", config]);
+    expect(stderr).toContain(`unknown payout method "wise" (${config})`);
+  });
+});
