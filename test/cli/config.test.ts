@@ -140,6 +140,14 @@ describe("config init", () => {
     expect(readFileSync(join(cwd, "gift-calc.yaml"), "utf8")).toContain("# preset: standard");
   });
 
+  it("writes where --config or GIFT_CALC_CONFIG points when no file is named", async () => {
+    const cwd = tempDir();
+    expect((await runCli(["config", "init", "--config", "by-flag.yaml"], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, "by-flag.yaml"), "utf8")).toContain("gift-calc configuration");
+    await runCli(["config", "init"], { cwd, env: { GIFT_CALC_CONFIG: "by-env.yaml" } });
+    expect(readFileSync(join(cwd, "by-env.yaml"), "utf8")).toContain("gift-calc configuration");
+  });
+
   it("writes to the file named, quietly with -q", async () => {
     const cwd = tempDir();
     const { code, stderr } = await runCli(["-q", "config", "init", "other.yaml"], { cwd });

@@ -102,8 +102,15 @@ function withPresetValues(
   return result;
 }
 
-export async function configInitAction(file: string, command: Command, io: CliIo): Promise<void> {
+export async function configInitAction(
+  fileArgument: string | undefined,
+  command: Command,
+  io: CliIo,
+): Promise<void> {
   const context = await baseContext(command, io);
+  // The file the other commands would read is the one to create.
+  const chosen = context.options.config ?? io.env.GIFT_CALC_CONFIG;
+  const file = fileArgument ?? (chosen === undefined || chosen === "" ? "gift-calc.yaml" : chosen);
   const path = resolve(io.cwd, file);
   const { force } = command.opts<{ force?: boolean }>();
   try {

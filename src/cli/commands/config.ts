@@ -16,9 +16,9 @@ export function defineConfig(program: Command, io: CliIo): Command {
   config
     .command("init")
     .description("write a commented starter gift-calc.yaml")
-    .argument("[file]", "where to write it", "gift-calc.yaml")
+    .argument("[file]", "where to write it (default: --config, GIFT_CALC_CONFIG, else ./gift-calc.yaml)")
     .option("--force", "overwrite an existing file")
-    .action(async (file: string, _options: unknown, self: Command) => {
+    .action(async (file: string | undefined, _options: unknown, self: Command) => {
       const { configInitAction } = await import("../actions/config.js");
       await configInitAction(file, self, io);
     });
