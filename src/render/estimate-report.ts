@@ -111,7 +111,12 @@ export function estimateReport(estimate: Estimate): Report {
         { key: "diamonds", header: "diamonds", align: "right" },
         { key: "walletUsd", header: "wallet USD", align: "right" },
       ],
-      rows: estimate.lines.map((line) => ({ ...line })),
+      // Raw diamonds have no count or coins: show a dash, not a misleading 0.
+      rows: estimate.lines.map((line) =>
+        line.gift === "diamonds" && line.giftId === null
+          ? { ...line, count: null, coinsEach: null, coins: null }
+          : { ...line },
+      ),
       footer: {
         gift: "total",
         coins: estimate.totals.coins,

@@ -318,3 +318,11 @@ describe("a bad choice names where it came from", () => {
     expect(stderr).toContain(`unknown payout method "wise" (${config})`);
   });
 });
+
+describe("raw diamonds in the table", () => {
+  it("show a dash for count and coins, not 0", async () => {
+    const { code, stdout } = await runCli(["estimate", "--diamonds", "500"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/│ diamonds │\s+— │\s+— │\s+— │\s+— │\s+500 │\s+2\.5 │/);
+  });
+});
