@@ -105,7 +105,13 @@ export function divide(dividend: Decimal, divisor: Decimal): Decimal {
 /** A percentage flag ("10", "10%", "12.5") as a rate between 0 and 1. */
 export function percentToRate(text: string, what: string): Decimal {
   const trimmed = text.trim();
-  const percent = decimal(trimmed.endsWith("%") ? trimmed.slice(0, -1) : trimmed, what);
+  const body = trimmed.endsWith("%") ? trimmed.slice(0, -1) : trimmed;
+  if (!DECIMAL_TEXT.test(body.replaceAll("_", ""))) {
+    throw new GiftCalcError("BAD_NUMBER", `${what} "${body}" is not a percentage`, {
+      hint: "give a percentage from 0 to 100, e.g. --agency 20 or --tax 12.5",
+    });
+  }
+  const percent = decimal(body, what);
   if (percent.lt(ZERO) || percent.gt(decimal("100"))) {
     throw new GiftCalcError("OUT_OF_RANGE", `${what} must be between 0 and 100 percent, got ${text}`, {
       hint: "give a percentage from 0 to 100, e.g. --agency 20 or --tax 12.5",

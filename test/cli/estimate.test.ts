@@ -326,3 +326,12 @@ describe("raw diamonds in the table", () => {
     expect(stdout).toMatch(/│ diamonds │\s+— │\s+— │\s+— │\s+— │\s+500 │\s+2\.5 │/);
   });
 });
+
+describe("a percentage flag that is not a number", () => {
+  it("is refused with a percentage example", async () => {
+    const { code, stderr } = await runCli(["estimate", "rose=1", "--agency", "ten"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('agencyRate "ten" is not a percentage');
+    expect(stderr).toContain("hint: give a percentage from 0 to 100");
+  });
+});
