@@ -105,7 +105,7 @@ export function divide(dividend: Decimal, divisor: Decimal): Decimal {
 /** A percentage flag ("10", "10%", "12.5") as a rate between 0 and 1. */
 export function percentToRate(text: string, what: string): Decimal {
   const trimmed = text.trim();
-  const body = trimmed.endsWith("%") ? trimmed.slice(0, -1) : trimmed;
+  const body = (trimmed.endsWith("%") ? trimmed.slice(0, -1) : trimmed).trim();
   if (!DECIMAL_TEXT.test(body.replaceAll("_", ""))) {
     throw new GiftCalcError("BAD_NUMBER", `${what} "${body}" is not a percentage`, {
       hint: "give a percentage from 0 to 100, e.g. --agency 20 or --tax 12.5",
