@@ -335,3 +335,15 @@ describe("a percentage flag that is not a number", () => {
     expect(stderr).toContain("hint: give a percentage from 0 to 100");
   });
 });
+
+describe("a coin count too large to hold exactly", () => {
+  it.each([
+    [["estimate", "--coins", "99999999999999999"], "--coins 99999999999999999 is too large"],
+    [["coins", "9999999999999999999"], "coins 9999999999999999999 is too large"],
+  ])("%j says so (exit 2)", async (argv, message) => {
+    const { code, stderr } = await runCli(argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain("hint: use at most 9007199254740991 coins");
+  });
+});

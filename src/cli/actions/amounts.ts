@@ -22,11 +22,19 @@ export function amountOf(text: string, what: string, isZeroAllowed = true): Deci
   return value;
 }
 
+/** A count of coins beyond 2^53 − 1: no real log or purchase comes near it, and it cannot be held exactly. */
+export function tooLarge(what: string, text: string): GiftCalcError {
+  return new GiftCalcError("OUT_OF_RANGE", `${what} ${text.trim()} is too large to count exactly`, {
+    hint: `use at most ${Number.MAX_SAFE_INTEGER} coins`,
+  });
+}
+
 /** A whole number ≥ 1 that fits exactly in a JavaScript number. */
 export function wholeCountOf(text: string, what: string): number {
   const digits = text.trim().replaceAll("_", "");
   const value = Number(digits);
-  if (!/^\d+$/.test(digits) || !Number.isSafeInteger(value) || value < 1) {
+  if (/^\d+$/.test(digits) && !Number.isSafeInteger(value)) throw tooLarge(what, text);
+  if (!/^\d+$/.test(digits) || value < 1) {
     throw new GiftCalcError("BAD_NUMBER", `${what} "${text}" is not a whole number of 1 or more`, {
       hint: "coins are whole numbers, e.g. 30000",
     });

@@ -10,10 +10,12 @@ import { render } from "../../render/format.js";
 import type { EstimateOptions } from "../commands/estimate.js";
 import { modelContext } from "../context.js";
 import type { CliIo } from "../io.js";
+import { tooLarge } from "./amounts.js";
 
 function wholeCoins(text: string): number {
   const digits = text.trim().replaceAll("_", "");
-  if (!/^\d+$/.test(digits) || !Number.isSafeInteger(Number(digits))) {
+  if (/^\d+$/.test(digits) && !Number.isSafeInteger(Number(digits))) throw tooLarge("--coins", text);
+  if (!/^\d+$/.test(digits)) {
     throw new GiftCalcError("BAD_NUMBER", `--coins "${text}" is not a whole number of coins`, {
       hint: "coins are whole numbers, e.g. --coins 1500",
     });
