@@ -1,7 +1,8 @@
 // Stream logs: `gift-calc estimate --log FILE --by sender --format json` (streak rules on, per-gift
 // and per-sender totals) on generated canonical CSV logs, beside `wc -l` on the same file and a
 // straightforward csv-parse implementation of the same totals, measured in the same run.
-// 1M rows always; more with BENCH_ROWS=10000000 (or a comma-separated list). Logs go to bench/out/.
+// 1M and 10M rows (the 10M log is ~773 MiB; generating it once takes a minute or two); BENCH_ROWS
+// picks other sizes (a comma-separated list, e.g. BENCH_ROWS=1000000). Logs go to bench/out/.
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateLog } from "./generate-log.js";
@@ -12,8 +13,8 @@ const BASELINE = fileURLToPath(new URL("./csv-parse-baseline.js", import.meta.ur
 const TARGETS = { 1000000: "≤ 0.5 s, ≤ 150 MiB", 10000000: "≤ 3.5 s, ≤ 150 MiB" };
 
 function sizes() {
-  const extra = (process.env.BENCH_ROWS ?? "").split(",").filter(Boolean).map(Number);
-  return [...new Set([1_000_000, ...extra])].sort((a, b) => a - b);
+  const chosen = (process.env.BENCH_ROWS ?? "").split(",").filter(Boolean).map(Number);
+  return [...new Set(chosen.length > 0 ? chosen : [1_000_000, 10_000_000])].sort((a, b) => a - b);
 }
 
 export default async function logs() {

@@ -1,6 +1,6 @@
 /** One entry point: a command's data and its Report in the format the user chose. */
 import { renderCsv } from "./csv.js";
-import { renderJson } from "./json.js";
+import { renderJson, renderJsonPieces } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Report } from "./report.js";
 import type { Style } from "./style.js";
@@ -20,4 +20,14 @@ export function render(format: Format, data: unknown, report: () => Report, styl
     default:
       return renderTable(report(), style);
   }
+}
+
+/** `render`'s text in pieces: JSON of a large result is never one string (see renderJsonPieces). */
+export function renderPieces(
+  format: Format,
+  data: unknown,
+  report: () => Report,
+  style: Style,
+): Iterable<string> {
+  return format === "json" ? renderJsonPieces(data) : [render(format, data, report, style)];
 }

@@ -18,7 +18,7 @@ import { unreadable } from "../../io/files.js";
 import { parseFieldMap } from "../../io/log/fields.js";
 import { createLogReader, type LogReader } from "../../io/log/reader.js";
 import { estimateReport } from "../../render/estimate-report.js";
-import { render } from "../../render/format.js";
+import { renderPieces } from "../../render/format.js";
 import { renderEventsCsv } from "../../render/log-events.js";
 import { auditIdentity } from "../../render/log-report.js";
 import { csvCell, forTerminal } from "../../render/sanitise.js";
@@ -278,7 +278,15 @@ export async function estimateLogAction(
     context.write(renderEventsCsv(groups.events));
     context.note(`gift-calc: ${auditIdentity(audit)}`);
   } else {
-    context.write(render(context.options.format, result, () => estimateReport(result), context.style));
+    // A grouping can have tens of thousands of rows: its JSON goes out in pieces, not one string.
+    for (const piece of renderPieces(
+      context.options.format,
+      result,
+      () => estimateReport(result),
+      context.style,
+    )) {
+      context.write(piece);
+    }
   }
   if (options.strict && audit.rejected.count > 0) {
     throw new CheckFailedError(
