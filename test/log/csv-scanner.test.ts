@@ -153,4 +153,27 @@ describe("CSV scanner", () => {
     ]);
     expect(result.malformed.map((problem) => problem.line)).toEqual([2, 3, 5]);
   });
+
+  it("marks a field escaped only when it has doubled quotes, also after one that had them", () => {
+    fc.assert(
+      fc.property(csvText, (input) => {
+        const bytes = serialise(input);
+        const scanner = new CsvScanner({
+          record: (record) => {
+            for (let field = 0; field < record.count; field++) {
+              const raw = record.buffer.toString("utf8", record.starts[field], record.ends[field]);
+              expect(record.escaped[field]).toBe(raw.includes('""') ? 1 : 0);
+            }
+            for (let field = record.count; field < record.escaped.length; field++) {
+              expect(record.escaped[field]).toBe(0);
+            }
+          },
+          malformed: () => {},
+        });
+        scanner.push(bytes);
+        scanner.end();
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 function positionsOf(index: SpecialByteIndex, input: Uint8Array): number[] {
   index.reserve(input.length);
   index.bytes.set(input);
-  const count = index.index(input.length);
+  const count = index.index(0, input.length);
   return [...index.positions.subarray(0, count)];
 }
 
@@ -63,7 +63,8 @@ describe("special-byte index", () => {
     const index = new SpecialByteIndex(64);
     index.bytes.fill(44);
     for (let end = 0; end <= 40; end++) {
-      expect(index.index(end)).toBe(end);
+      expect(index.index(0, end)).toBe(end);
+      expect(index.index(end, 40)).toBe(40 - end);
       expect(indexSpecialBytes(index.bytes, 0, end, new Int32Array(64))).toBe(end);
     }
   });

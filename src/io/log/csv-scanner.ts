@@ -49,6 +49,11 @@ const INCOMPLETE = -1;
 
 /** Pushed chunks are scanned in slices of at most this many bytes (after the carried-over tail). */
 const SLICE_BYTES = 1 << 20;
+/**
+ * The index is made this many bytes at a time, just ahead of the records read from it: the bytes
+ * and their positions are then still in the CPU's nearest cache when the records are split.
+ */
+const WINDOW_BYTES = 1 << 14;
 const NOTHING = Buffer.alloc(0);
 
 export class CsvScanner {
@@ -62,10 +67,17 @@ export class CsvScanner {
   private reason: string | undefined;
   /** Whether the record being scanned has a quoted field (which may hold newlines). */
   private hasQuotes = false;
+  /** Whether `record()` marked a field escaped (cleared after it: see `plainRecord`). */
+  private hasEscapes = false;
   /** A malformed record's line ran past the last chunk: the rest of it is skipped first. */
   private isSkipping = false;
-  /** The first special-byte position not yet passed by the scan. */
+  /** The index of the current slice: its positions, how many, which is next, where it stops. */
+  private index: SpecialByteIndex | undefined;
+  private positions: Int32Array = new Int32Array(0);
+  private specials = 0;
   private next = 0;
+  private indexedTo = 0;
+  private length = 0;
 
   constructor(handler: CsvHandler, maxFields = 256) {
     this.handler = handler;
@@ -125,9 +137,13 @@ export class CsvScanner {
       this.line++;
       position = newline + 1;
     }
-    const specials = index.index(length);
-    const { bytes, positions } = index;
+    this.index = index;
+    this.positions = index.positions;
+    this.specials = 0;
     this.next = 0;
+    this.indexedTo = 0;
+    this.length = length;
+    const bytes = index.bytes;
     const record = this.current;
     record.buffer = buffer;
     while (position < length) {
@@ -145,7 +161,7 @@ export class CsvScanner {
       }
       if (first === CR && position + 1 === length && !isFinal) break;
       // Most rows are plain: the fast path takes them; anything else is scanned again in full.
-      const plainEnd = this.plainRecord(bytes, positions, specials, position);
+      const plainEnd = this.plainRecord(bytes, position);
       if (plainEnd !== INCOMPLETE) {
         record.line = this.line;
         this.handler.record(record);
@@ -153,30 +169,40 @@ export class CsvScanner {
         this.line++;
         continue;
       }
-      this.reason = undefined;
-      this.hasQuotes = false;
-      const end = this.record(buffer, position, length, isFinal);
-      if (end === INCOMPLETE) {
-        if (length - position > MAX_RECORD_BYTES) {
-          this.handler.malformed(this.line, `record longer than ${MAX_RECORD_BYTES} bytes (unclosed quote?)`);
-          position = this.skipLine(buffer, position, length);
-          continue;
-        }
-        break;
+      const after = this.fullRecord(buffer, position, length, isFinal);
+      if (this.hasEscapes) {
+        // The fast path never writes `escaped`: it relies on it being all 0.
+        this.current.escaped.fill(0);
+        this.hasEscapes = false;
       }
-      if (this.reason !== undefined) {
-        this.handler.malformed(this.line, this.reason);
-        for (let i = position; i < end; i++) if (buffer[i] === LF) this.line++;
-        position = this.skipLine(buffer, end, length);
-        continue;
-      }
-      record.line = this.line;
-      this.handler.record(record);
-      position = end;
-      this.line++;
-      if (this.hasQuotes) this.countQuotedLines(buffer, record);
+      if (after === INCOMPLETE) break;
+      position = after;
     }
     return Math.min(position, length);
+  }
+
+  /** A record scanned byte by byte with every rule: where the scan goes on, or INCOMPLETE (cut). */
+  private fullRecord(buffer: Buffer, position: number, length: number, isFinal: boolean): number {
+    this.reason = undefined;
+    this.hasQuotes = false;
+    const end = this.record(buffer, position, length, isFinal);
+    if (end === INCOMPLETE) {
+      if (length - position > MAX_RECORD_BYTES) {
+        this.handler.malformed(this.line, `record longer than ${MAX_RECORD_BYTES} bytes (unclosed quote?)`);
+        return this.skipLine(buffer, position, length);
+      }
+      return INCOMPLETE;
+    }
+    if (this.reason !== undefined) {
+      this.handler.malformed(this.line, this.reason);
+      for (let i = position; i < end; i++) if (buffer[i] === LF) this.line++;
+      return this.skipLine(buffer, end, length);
+    }
+    this.current.line = this.line;
+    this.handler.record(this.current);
+    this.line++;
+    if (this.hasQuotes) this.countQuotedLines(buffer, this.current);
+    return end;
   }
 
   /** Lines inside quoted fields move the line counter too. */
@@ -209,22 +235,35 @@ export class CsvScanner {
    * anything else (a quote, the buffer's end, too many fields), which `record()` then scans from
    * the same start with every rule.
    */
-  private plainRecord(bytes: Uint8Array, positions: Int32Array, specials: number, from: number): number {
-    const { starts, ends, escaped } = this.current;
+  private plainRecord(bytes: Uint8Array, from: number): number {
+    const { starts, ends } = this.current;
     const maxFields = starts.length;
+    let positions = this.positions;
     let next = this.next;
-    while (next < specials && (positions[next] as number) < from) next++;
-    this.next = next;
+    let specials = this.specials;
+    // Positions before `from` were passed by a record scanned byte by byte (or a blank line).
+    for (;;) {
+      while (next < specials && (positions[next] as number) < from) next++;
+      if (next < specials || this.indexedTo === this.length) break;
+      specials = this.indexFrom(from);
+      next = 0;
+    }
     let count = 0;
     let start = from;
     for (;;) {
-      if (next === specials || count === maxFields) return INCOMPLETE;
+      if (next === specials) {
+        if (this.indexedTo === this.length) break;
+        specials = this.indexFrom(this.indexedTo);
+        positions = this.positions;
+        next = 0;
+        if (specials === 0) break;
+      }
+      if (count === maxFields) break;
       const at = positions[next] as number;
       const byte = bytes[at] as number;
-      if (byte === QUOTE) return INCOMPLETE;
+      if (byte === QUOTE) break;
       next++;
       starts[count] = start;
-      escaped[count] = 0;
       if (byte === LF) {
         ends[count] = at > start && bytes[at - 1] === CR ? at - 1 : at;
         this.current.count = count + 1;
@@ -235,6 +274,20 @@ export class CsvScanner {
       count++;
       start = at + 1;
     }
+    this.next = next;
+    return INCOMPLETE;
+  }
+
+  /** Index the next window from `from`; the positions start again at 0. */
+  private indexFrom(from: number): number {
+    const start = Math.max(from, this.indexedTo);
+    const end = Math.min(this.length, start + WINDOW_BYTES);
+    const index = this.index as SpecialByteIndex;
+    this.specials = index.index(start, end);
+    this.positions = index.positions;
+    this.indexedTo = end;
+    this.next = 0;
+    return this.specials;
   }
 
   private record(buffer: Buffer, from: number, length: number, isFinal: boolean): number {
@@ -264,6 +317,7 @@ export class CsvScanner {
           starts[count] = i + 1;
           ends[count] = quote;
           escaped[count] = hasEscapes;
+          if (hasEscapes === 1) this.hasEscapes = true;
           count++;
           i = quote + 1;
           break;

@@ -123,10 +123,10 @@ export class SpecialByteIndex {
     this.positions = new Int32Array(this.memory, positionsAt, capacity);
   }
 
-  /** Index `bytes[0, end)` into `positions`; returns how many special bytes there are. */
-  index(end: number): number {
-    if (this.exports !== undefined) return this.exports.index(0, end, this.positionsAt);
-    return indexSpecialBytes(this.bytes, 0, end, this.positions);
+  /** Index `bytes[start, end)` into `positions` (from 0); returns how many special bytes there are. */
+  index(start: number, end: number): number {
+    if (this.exports !== undefined) return this.exports.index(start, end, this.positionsAt);
+    return indexSpecialBytes(this.bytes, start, end, this.positions);
   }
 
   /** A Buffer view of `bytes[0, end)` (no copy), for decoding and `indexOf`. */
