@@ -7,7 +7,9 @@
 import { build } from "rolldown";
 
 await build({
-  input: { main: "dist/cli/main.js" },
+  // The log scan thread's entry is bundled beside the chunks that start it (scan-thread.ts finds it
+  // as ./csv-scan-worker.js, from dist/io/log/ unbundled and from dist/bin/ bundled alike).
+  input: { main: "dist/cli/main.js", "csv-scan-worker": "dist/io/log/csv-scan-worker.js" },
   platform: "node",
   // The heavy dependencies stay in node_modules, imported lazily by the chunks that need them (and
   // visible there to the test that checks the main job never loads them); commander and big.js,

@@ -16,7 +16,13 @@ import type { Tally } from "../../core/tally.js";
 import { CheckFailedError, GiftCalcError } from "../../errors.js";
 import { unreadable } from "../../io/files.js";
 import { parseFieldMap } from "../../io/log/fields.js";
-import { createLogReader, type LogReader } from "../../io/log/reader.js";
+import { createLogReader, detect, type LogFormat, type LogReader } from "../../io/log/reader.js";
+import {
+  isScanThreadAvailable,
+  SCAN_THREAD_FROM_BYTES,
+  ScanThreadFileError,
+  scanCsvFileInThread,
+} from "../../io/log/scan-thread.js";
 import { estimateReport } from "../../render/estimate-report.js";
 import { renderPieces } from "../../render/format.js";
 import { renderEventsCsv } from "../../render/log-events.js";
@@ -86,6 +92,17 @@ function progressFor(context: ModelContext, label: string, size: number): (done:
   };
 }
 
+/** The format of a log file from its first bytes (or as forced); undefined while only blanks. */
+async function formatOfFile(
+  handle: Awaited<ReturnType<typeof open>>,
+  reader: LogReader,
+): Promise<LogFormat | undefined> {
+  if (reader.format !== undefined) return reader.format;
+  const head = Buffer.allocUnsafe(1 << 16);
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  return detect(head.subarray(0, bytesRead));
+}
+
 async function readFileInto(
   reader: LogReader,
   path: string,
@@ -98,40 +115,65 @@ async function readFileInto(
   } catch (error) {
     throw unreadable(label, "log", error);
   }
+  let isThreaded = false;
+  let progress: (done: number) => void = () => {};
+  let size = 0;
   try {
     const info = await handle.stat();
     if (info.isDirectory())
       throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`, { hint: "name a file" });
-    const progress = progressFor(context, label, info.size);
-    let done = 0;
-    // Two buffers, used in turn: the next chunk is read (on libuv's thread, the other core) while
-    // this one is parsed, so the parser never waits for the disk or the page cache. Readers copy
-    // what they keep beyond a push, so a buffer can be refilled once its push has returned.
-    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
-    let next = 0;
-    let pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, null);
-    try {
-      for (;;) {
-        const { bytesRead, buffer } = await pending;
-        if (bytesRead === 0) break;
-        next = 1 - next;
-        pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, null);
-        reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
-        done += bytesRead;
-        progress(done);
-      }
-    } finally {
-      // A read may still be in flight when a push throws: the handle is closed only after it.
-      await pending.catch(() => undefined);
-    }
-    progress(info.size);
+    size = info.size;
+    progress = progressFor(context, label, info.size);
+    // A large CSV log is read and scanned by a second thread while this one decodes and counts.
+    isThreaded =
+      info.size >= SCAN_THREAD_FROM_BYTES &&
+      isScanThreadAvailable() &&
+      (await formatOfFile(handle, reader)) === "csv";
+    if (!isThreaded) await readChunks(handle, reader, progress);
   } catch (error) {
     if (error instanceof GiftCalcError) throw error;
     throw unreadable(label, "log", error);
   } finally {
     await handle.close();
   }
+  if (isThreaded) {
+    try {
+      await scanCsvFileInThread(path, reader.csvHandler(), progress);
+    } catch (error) {
+      if (error instanceof ScanThreadFileError) throw unreadable(label, "log", error);
+      throw error;
+    }
+  }
+  progress(size);
   reader.end();
+}
+
+async function readChunks(
+  handle: Awaited<ReturnType<typeof open>>,
+  reader: LogReader,
+  progress: (done: number) => void,
+): Promise<void> {
+  let done = 0;
+  // Two buffers, used in turn: the next chunk is read (on libuv's thread, the other core) while
+  // this one is parsed, so the parser never waits for the disk or the page cache. Readers copy
+  // what they keep beyond a push, so a buffer can be refilled once its push has returned.
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  let next = 0;
+  let pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, 0);
+  try {
+    for (;;) {
+      const { bytesRead, buffer } = await pending;
+      if (bytesRead === 0) break;
+      done += bytesRead;
+      next = 1 - next;
+      pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, done);
+      reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
+      progress(done);
+    }
+  } finally {
+    // A read may still be in flight when a push throws: the handle is closed only after it.
+    await pending.catch(() => undefined);
+  }
 }
 
 async function readStdinInto(reader: LogReader, io: CliIo): Promise<void> {

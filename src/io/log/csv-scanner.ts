@@ -42,6 +42,11 @@ export interface CsvRecord {
 export interface CsvHandler {
   record(record: CsvRecord): void;
   malformed(line: number, reason: string): void;
+  /**
+   * After each scanned slice: the records reported since the last call lie in `bytes[0, end)`,
+   * which is overwritten by the next slice (the scan thread copies it out here).
+   */
+  scanned?(bytes: Uint8Array, end: number): void;
 }
 
 /** What `record()` found besides the end offset: why the record is malformed, if it is. */
@@ -111,6 +116,7 @@ export class CsvScanner {
       index.bytes.set(this.tail.subarray(0, this.tailLength), 0);
       index.bytes.set(slice, this.tailLength);
       const rest = this.scan(index, length, isFinal);
+      this.handler.scanned?.(index.bytes, rest);
       this.tailLength = length - rest;
       if (this.tail.length < this.tailLength) {
         this.tail = Buffer.allocUnsafe(Math.max(this.tailLength, this.tail.length * 2, 256));

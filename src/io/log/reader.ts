@@ -11,7 +11,14 @@ import {
   type RejectCode,
 } from "../../core/log/record.js";
 import { GiftCalcError } from "../../errors.js";
-import { type CsvRecord, CsvScanner, fieldText, MAX_RECORD_BYTES, recordTexts } from "./csv-scanner.js";
+import {
+  type CsvHandler,
+  type CsvRecord,
+  CsvScanner,
+  fieldText,
+  MAX_RECORD_BYTES,
+  recordTexts,
+} from "./csv-scanner.js";
 import { type Coercion, CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
 import { ByteInterner } from "./intern.js";
 import { coerce, epochToMs, ValueProblem } from "./values.js";
@@ -38,6 +45,11 @@ export interface LogReaderOptions {
 export interface LogReader {
   push(chunk: Buffer): void;
   end(): void;
+  /**
+   * Read the log as CSV whose records are scanned elsewhere (the scan thread): the handler to give
+   * them to, in order, instead of pushing bytes. `end()` is still called after the last one.
+   */
+  csvHandler(): CsvHandler;
   /** The format in use, once known. */
   readonly format: LogFormat | undefined;
 }
@@ -87,6 +99,11 @@ export function createLogReader(sink: LogSink, options: LogReaderOptions = {}): 
       if (kind === undefined) return;
       const reader = start(kind);
       for (const part of waiting.splice(0)) reader.push(part);
+    },
+    csvHandler() {
+      const reader = inner ?? start("csv");
+      if (!(reader instanceof CsvLogReader)) throw new Error(`the log is being read as ${format}, not CSV`);
+      return reader.handler;
     },
     end() {
       if (inner === undefined) {
@@ -266,6 +283,8 @@ function isoUtcFromBytes(buffer: Buffer, start: number, end: number): number {
 }
 
 class CsvLogReader implements RowReader {
+  /** Where scanned records go: this reader's own scanner, or the scan thread's batches. */
+  readonly handler: CsvHandler;
   private readonly scanner: CsvScanner;
   private readonly record: LogRecord = emptyRecord();
   /** Per canonical field: its column (-1 when absent), how it is read, the header's name. */
@@ -284,10 +303,11 @@ class CsvLogReader implements RowReader {
     private readonly sink: LogSink,
     private readonly options: LogReaderOptions,
   ) {
-    this.scanner = new CsvScanner({
+    this.handler = {
       record: (row) => (this.headerCount === -1 ? this.header(row) : this.row(row)),
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
-    });
+    };
+    this.scanner = new CsvScanner(this.handler);
     for (let field = 0; field < FIELD_COUNT; field++) this.interners.push(new ByteInterner(1 << 18));
   }
 

@@ -1,0 +1,69 @@
+/**
+ * The scan thread: reads a CSV log file and scans it (special-byte index, record splitting) while
+ * the main thread decodes and counts the records of the slices already scanned. Batches go to the
+ * main thread in file order; at most a few are in flight, so memory stays flat whatever the file.
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { CsvScanner } from "./csv-scanner.js";
+import { ScanBatchWriter } from "./scan-batch.js";
+import type { ScanThreadReply, ScanThreadRequest } from "./scan-thread.js";
+
+const CHUNK_BYTES = 1 << 20;
+/** Batches sent and not yet given back; the thread waits for one when this many are out. */
+const IN_FLIGHT = 3;
+
+async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThreadRequest): Promise<void> {
+  const writer = new ScanBatchWriter();
+  let inFlight = 0;
+  let wake: (() => void) | undefined;
+  port.on("message", (message: ScanThreadReply) => {
+    writer.giveBack(message.bytes, message.ints);
+    inFlight--;
+    wake?.();
+  });
+  let fileBytes = 0;
+  const pending: Promise<void>[] = [];
+  const send = async () => {
+    if (writer.isEmpty) return;
+    const batch = writer.take(fileBytes);
+    port.postMessage({ type: "batch", batch }, [batch.bytes, batch.ints]);
+    inFlight++;
+    while (inFlight >= IN_FLIGHT) await new Promise<void>((done) => (wake = done));
+  };
+  const scanner = new CsvScanner({
+    record: (record) => writer.record(record),
+    malformed: (line, reason) => writer.malformed(line, reason),
+    scanned: (bytes, end) => {
+      writer.scanned(bytes, end);
+      pending.push(send());
+    },
+  });
+  const fd = openSync(request.path, "r");
+  try {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      if (read === 0) break;
+      fileBytes += read;
+      scanner.push(read === CHUNK_BYTES ? chunk : chunk.subarray(0, read));
+      await Promise.all(pending.splice(0));
+    }
+    scanner.end();
+    await Promise.all(pending.splice(0));
+  } finally {
+    closeSync(fd);
+  }
+  port.postMessage({ type: "end" });
+}
+
+if (parentPort !== null) {
+  const port = parentPort;
+  scanFile(port, workerData as ScanThreadRequest).then(
+    () => port.close(),
+    (error: NodeJS.ErrnoException) => {
+      port.postMessage({ type: "failed", code: error.code, message: error.message, stack: error.stack });
+      port.close();
+    },
+  );
+}

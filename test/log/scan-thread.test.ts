@@ -1,0 +1,207 @@
+/**
+ * The scan thread (a worker reading and scanning large CSV logs) runs from the compiled code only:
+ * these tests run the built bin on a log above the threshold and compare it with the in-process
+ * (single-thread) run of the sources, byte for byte.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type CsvHandler, CsvScanner, recordTexts } from "../../src/io/log/csv-scanner.js";
+import { replayBatch, ScanBatchWriter } from "../../src/io/log/scan-batch.js";
+import { isScanThreadAvailable, SCAN_THREAD_FROM_BYTES } from "../../src/io/log/scan-thread.js";
+import { runCli } from "../helpers/cli.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CATALOG = fileURLToPath(new URL("../fixtures/logs/catalog.yaml", import.meta.url));
+
+interface Call {
+  readonly kind: "record" | "malformed";
+  readonly line: number;
+  readonly texts?: string[];
+  readonly escaped?: number[];
+  readonly reason?: string;
+}
+
+function recorder(calls: Call[]): CsvHandler {
+  return {
+    record: (record) =>
+      calls.push({
+        kind: "record",
+        line: record.line,
+        texts: recordTexts(record),
+        escaped: [...record.escaped.subarray(0, record.count)],
+      }),
+    malformed: (line, reason) => calls.push({ kind: "malformed", line, reason }),
+  };
+}
+
+/** The handler calls of a scan straight through, and of the same scan sent through batches. */
+function bothWays(bytes: Buffer, chunk: number): { direct: Call[]; batched: Call[] } {
+  const direct: Call[] = [];
+  const plain = new CsvScanner(recorder(direct));
+  const batched: Call[] = [];
+  const writer = new ScanBatchWriter();
+  const target = recorder(batched);
+  const replayed = {
+    buffer: Buffer.alloc(0),
+    count: 0,
+    starts: new Int32Array(256),
+    ends: new Int32Array(256),
+    escaped: new Uint8Array(256),
+    line: 0,
+  };
+  const viaBatches = new CsvScanner({
+    record: (record) => writer.record(record),
+    malformed: (line, reason) => writer.malformed(line, reason),
+    scanned: (buffer, end) => {
+      writer.scanned(buffer, end);
+      const batch = writer.take(0);
+      replayBatch(batch, target, replayed);
+      writer.giveBack(batch.bytes, batch.ints);
+    },
+  });
+  for (let at = 0; at < bytes.length; at += chunk) {
+    plain.push(bytes.subarray(at, at + chunk));
+    viaBatches.push(bytes.subarray(at, at + chunk));
+  }
+  plain.end();
+  viaBatches.end();
+  return { direct, batched };
+}
+
+/** A canonical log of about `bytes` bytes: streaks, quoted names, CRLF, a malformed and a bad row. */
+function largeLog(bytes: number): string {
+  const lines = ["timestamp,sender_id,sender,gift_id,gift,count,streakable,repeat_end,group_id,receiver_id"];
+  let size = 0;
+  for (let row = 0; size < bytes; row++) {
+    const sender = row % 997;
+    const name = sender % 17 === 0 ? `"Fan, ""${sender}"""` : `viewer ${sender}`;
+    const time = new Date(Date.UTC(2026, 10, 24) + row * 250).toISOString();
+    let line: string;
+    if (row % 5 === 0) line = `${time},u${sender},${name},6369,Lion,1,false,true,,`;
+    else {
+      const group = 7_300_000_000_000 + Math.floor(row / 4);
+      line = `${time},u${sender},${name},5655,Rose,${(row % 4) + 1},true,${row % 4 === 3},${group},${row % 11 === 0 ? "guest" : ""}`;
+    }
+    if (row === 70_000) line = `${time},u1,bad"quote,5655,Rose,1,true,true,,`;
+    if (row === 140_000) line = `${time},u1,x,5655,Rose,lots,true,true,,`;
+    lines.push(row % 13 === 0 ? `${line}\r` : line);
+    size += line.length + 1;
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("scan batches", () => {
+  it("replay exactly the calls the scanner made, whatever the chunks", () => {
+    const messy = fc
+      .array(fc.constantFrom("a", "1", ",", '"', '""', "\r", "\n", "\n", "é", "x,y\n"), { maxLength: 80 })
+      .map((parts) => Buffer.from(parts.join("")));
+    fc.assert(
+      fc.property(messy, fc.integer({ min: 1, max: 40 }), (bytes, chunk) => {
+        const { direct, batched } = bothWays(bytes, chunk);
+        expect(batched).toEqual(direct);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("carry a large log in many batches unchanged", () => {
+    const bytes = Buffer.from(largeLog(3 * 1024 * 1024));
+    const { direct, batched } = bothWays(bytes, 1 << 20);
+    expect(batched.length).toBeGreaterThan(30_000);
+    expect(batched).toEqual(direct);
+  });
+});
+
+describe("estimate --log on a large CSV log (scan thread)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gift-calc-thread-"));
+  const log = join(dir, "large.csv");
+  writeFileSync(log, largeLog(SCAN_THREAD_FROM_BYTES + 1024 * 1024));
+
+  const bin = (args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "bin/gift-calc.js"), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+      maxBuffer: 1 << 28,
+    });
+
+  it("is above the threshold, and the sources run without the thread", () => {
+    expect(statSync(log).size).toBeGreaterThan(SCAN_THREAD_FROM_BYTES);
+    expect(isScanThreadAvailable()).toBe(false);
+  });
+
+  it("hands the handler every call the in-thread scan makes, from the compiled worker", async () => {
+    const compiled = (await import(
+      join(ROOT, "dist/io/log/scan-thread.js")
+    )) as typeof import("../../src/io/log/scan-thread.js");
+    expect(compiled.isScanThreadAvailable()).toBe(true);
+    expect(readFileSync(join(ROOT, "dist/bin/csv-scan-worker.js"), "utf8")).toContain("ScanBatchWriter");
+    const threaded: Call[] = [];
+    const progress: number[] = [];
+    await compiled.scanCsvFileInThread(log, recorder(threaded), (bytes) => progress.push(bytes));
+    const { direct } = bothWays(readFileSync(log), 1 << 20);
+    expect(threaded.length).toBe(direct.length);
+    // As text: a deep comparison of ~200k calls is slow and says no more.
+    expect(JSON.stringify(threaded)).toBe(JSON.stringify(direct));
+    expect(progress.at(-1)).toBe(statSync(log).size);
+  });
+
+  it("rejects with the handler's error and stops the thread", async () => {
+    const compiled = (await import(
+      join(ROOT, "dist/io/log/scan-thread.js")
+    )) as typeof import("../../src/io/log/scan-thread.js");
+    let records = 0;
+    const stop = new Error("stop here");
+    const handler: CsvHandler = {
+      record: () => {
+        if (++records === 50_000) throw stop;
+      },
+      malformed: () => {},
+    };
+    await expect(compiled.scanCsvFileInThread(log, handler)).rejects.toBe(stop);
+    expect(records).toBe(50_000);
+  });
+
+  it("reports a file it cannot read with its errno code", async () => {
+    const compiled = (await import(
+      join(ROOT, "dist/io/log/scan-thread.js")
+    )) as typeof import("../../src/io/log/scan-thread.js");
+    const missing = compiled.scanCsvFileInThread(join(dir, "missing.csv"), {
+      record: () => {},
+      malformed: () => {},
+    });
+    await expect(missing).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("gives the same output, rejects and notes as one thread does", async () => {
+    const args = ["estimate", "--catalog", CATALOG, "--log", log, "--by", "sender", "--format", "json"];
+    const threadedRejects = join(dir, "threaded-rejects.csv");
+    const singleRejects = join(dir, "single-rejects.csv");
+    const threaded = bin([...args, "--rejects", threadedRejects]);
+    const single = await runCli([...args, "--rejects", singleRejects]);
+    expect(threaded.status).toBe(single.code);
+    expect(threaded.stdout).toBe(single.stdout);
+    expect(threaded.stderr).toBe(single.stderr);
+    expect(readFileSync(threadedRejects, "utf8")).toBe(readFileSync(singleRejects, "utf8"));
+    const audit = JSON.parse(threaded.stdout).audit;
+    expect(audit.rejected.count).toBe(2);
+    expect(audit.rows).toBeGreaterThan(200_000);
+  });
+
+  it("stops with the reader's one-line error when the header has no gift column", () => {
+    const headless = join(dir, "no-gift.csv");
+    writeFileSync(
+      headless,
+      largeLog(SCAN_THREAD_FROM_BYTES + 4096).replace("gift_id,gift,", "present_id,present,"),
+    );
+    const result = bin(["estimate", "--catalog", CATALOG, "--log", headless]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^gift-calc: error: .* has no gift column/);
+    expect(result.stderr.split("\n").filter(Boolean)).toHaveLength(2);
+  });
+});
