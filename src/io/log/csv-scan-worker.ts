@@ -62,7 +62,8 @@ if (parentPort !== null) {
   scanFile(port, workerData as ScanThreadRequest).then(
     () => port.close(),
     (error: NodeJS.ErrnoException) => {
-      port.postMessage({ type: "failed", code: error.code, message: error.message, stack: error.stack });
+      const code = typeof error.code === "string" && error.syscall !== undefined ? error.code : undefined;
+      port.postMessage({ type: "failed", code, message: String(error.message), stack: error.stack });
       port.close();
     },
   );

@@ -97,7 +97,11 @@ export function scanCsvFileInThread(
         isSettled = true;
         resolve();
       } else {
-        const error = new ScanThreadFileError(message.message, message.code);
+        // An errno code means the file could not be read; anything else is a bug in the thread.
+        const error =
+          message.code === undefined
+            ? new Error(`the log scan thread failed: ${message.message}`)
+            : new ScanThreadFileError(message.message, message.code);
         if (message.stack !== undefined) error.stack = message.stack;
         fail(error);
       }
