@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvHandler, CsvScanner, recordTexts } from "../../src/io/log/csv-scanner.js";
+import { type CsvHandler, CsvScanner, isEscaped, recordTexts } from "../../src/io/log/csv-scanner.js";
 import { replayBatch, ScanBatchWriter } from "../../src/io/log/scan-batch.js";
 import { isScanThreadAvailable, SCAN_THREAD_FROM_BYTES } from "../../src/io/log/scan-thread.js";
 import { runCli } from "../helpers/cli.js";
@@ -22,7 +22,7 @@ interface Call {
   readonly kind: "record" | "malformed";
   readonly line: number;
   readonly texts?: string[];
-  readonly escaped?: number[];
+  readonly escaped?: boolean[];
   readonly reason?: string;
 }
 
@@ -33,7 +33,7 @@ function recorder(calls: Call[]): CsvHandler {
         kind: "record",
         line: record.line,
         texts: recordTexts(record),
-        escaped: [...record.escaped.subarray(0, record.count)],
+        escaped: Array.from({ length: record.count }, (_, field) => isEscaped(record, field)),
       }),
     malformed: (line, reason) => calls.push({ kind: "malformed", line, reason }),
   };
@@ -46,14 +46,7 @@ function bothWays(bytes: Buffer, chunk: number): { direct: Call[]; batched: Call
   const batched: Call[] = [];
   const writer = new ScanBatchWriter();
   const target = recorder(batched);
-  const replayed = {
-    buffer: Buffer.alloc(0),
-    count: 0,
-    starts: new Int32Array(256),
-    ends: new Int32Array(256),
-    escaped: new Uint8Array(256),
-    line: 0,
-  };
+  const replayed = { buffer: Buffer.alloc(0), count: 0, fields: new Int32Array(0), at: 0, line: 0 };
   const viaBatches = new CsvScanner({
     record: (record) => writer.record(record),
     malformed: (line, reason) => writer.malformed(line, reason),

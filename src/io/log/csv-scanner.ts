@@ -30,14 +30,27 @@ export interface CsvRecord {
   buffer: Buffer;
   /** Number of fields in this record. */
   count: number;
-  /** Content start and end of each field (inside the quotes of a quoted field). */
-  starts: Int32Array;
-  ends: Int32Array;
-  /** 1 when the field is quoted and contains doubled quotes to undo. */
-  escaped: Uint8Array;
+  /**
+   * Three numbers per field from `at`: where its content starts and ends (inside the quotes of a
+   * quoted field), and 1 when it is quoted with doubled quotes to undo, else 0. One flat array, so
+   * a batch from the scan thread is handed over as it is (see scan-batch.ts). Read it with
+   * `startOf`, `endOf` and `isEscaped`.
+   */
+  fields: Int32Array;
+  at: number;
   /** Physical line (1-based) where the record starts. */
   line: number;
 }
+
+/** Numbers per field in `CsvRecord.fields`. */
+export const FIELD_INTS = 3;
+
+export const startOf = (record: CsvRecord, field: number): number =>
+  record.fields[record.at + field * FIELD_INTS] as number;
+export const endOf = (record: CsvRecord, field: number): number =>
+  record.fields[record.at + field * FIELD_INTS + 1] as number;
+export const isEscaped = (record: CsvRecord, field: number): boolean =>
+  record.fields[record.at + field * FIELD_INTS + 2] === 1;
 
 export interface CsvHandler {
   record(record: CsvRecord): void;
@@ -63,6 +76,7 @@ const NOTHING = Buffer.alloc(0);
 
 export class CsvScanner {
   private readonly handler: CsvHandler;
+  private readonly maxFields: number;
   /** The start of a record cut by the last chunk's end, scanned again with the next chunk. */
   private tail: Buffer = Buffer.alloc(0);
   private tailLength = 0;
@@ -86,12 +100,12 @@ export class CsvScanner {
 
   constructor(handler: CsvHandler, maxFields = 256) {
     this.handler = handler;
+    this.maxFields = maxFields;
     this.current = {
       buffer: Buffer.alloc(0),
       count: 0,
-      starts: new Int32Array(maxFields),
-      ends: new Int32Array(maxFields),
-      escaped: new Uint8Array(maxFields),
+      fields: new Int32Array(maxFields * FIELD_INTS),
+      at: 0,
       line: 1,
     };
   }
@@ -177,8 +191,8 @@ export class CsvScanner {
       }
       const after = this.fullRecord(buffer, position, length, isFinal);
       if (this.hasEscapes) {
-        // The fast path never writes `escaped`: it relies on it being all 0.
-        this.current.escaped.fill(0);
+        // The fast path never writes the escaped flags: it relies on them being all 0.
+        this.current.fields.fill(0);
         this.hasEscapes = false;
       }
       if (after === INCOMPLETE) break;
@@ -214,8 +228,8 @@ export class CsvScanner {
   /** Lines inside quoted fields move the line counter too. */
   private countQuotedLines(buffer: Buffer, record: CsvRecord): void {
     for (let field = 0; field < record.count; field++) {
-      const start = record.starts[field] as number;
-      const end = record.ends[field] as number;
+      const start = startOf(record, field);
+      const end = endOf(record, field);
       if (start > 0 && buffer[start - 1] === QUOTE) {
         for (let i = start; i < end; i++) if (buffer[i] === LF) this.line++;
       }
@@ -242,8 +256,8 @@ export class CsvScanner {
    * the same start with every rule.
    */
   private plainRecord(bytes: Uint8Array, from: number): number {
-    const { starts, ends } = this.current;
-    const maxFields = starts.length;
+    const fields = this.current.fields;
+    const maxFields = this.maxFields;
     let positions = this.positions;
     let next = this.next;
     let specials = this.specials;
@@ -269,14 +283,15 @@ export class CsvScanner {
       const byte = bytes[at] as number;
       if (byte === QUOTE) break;
       next++;
-      starts[count] = start;
+      const slot = count * FIELD_INTS;
+      fields[slot] = start;
       if (byte === LF) {
-        ends[count] = at > start && bytes[at - 1] === CR ? at - 1 : at;
+        fields[slot + 1] = at > start && bytes[at - 1] === CR ? at - 1 : at;
         this.current.count = count + 1;
         this.next = next;
         return at + 1;
       }
-      ends[count] = at;
+      fields[slot + 1] = at;
       count++;
       start = at + 1;
     }
@@ -297,8 +312,7 @@ export class CsvScanner {
   }
 
   private record(buffer: Buffer, from: number, length: number, isFinal: boolean): number {
-    const { starts, ends, escaped } = this.current;
-    const maxFields = starts.length;
+    const maxFields = this.maxFields;
     let count = 0;
     let i = from;
     for (;;) {
@@ -320,9 +334,7 @@ export class CsvScanner {
             j = quote + 2;
             continue;
           }
-          starts[count] = i + 1;
-          ends[count] = quote;
-          escaped[count] = hasEscapes;
+          this.setField(count, i + 1, quote, hasEscapes);
           if (hasEscapes === 1) this.hasEscapes = true;
           count++;
           i = quote + 1;
@@ -363,16 +375,12 @@ export class CsvScanner {
       }
       if (i === length) {
         if (!isFinal) return INCOMPLETE;
-        starts[count] = start;
-        ends[count] = length;
-        escaped[count] = 0;
+        this.setField(count, start, length, 0);
         this.current.count = count + 1;
         return length;
       }
       if (byte === QUOTE) return this.fail(i, `quote inside unquoted field ${count + 1}`);
-      starts[count] = start;
-      ends[count] = byte === LF && i > start && buffer[i - 1] === CR ? i - 1 : i;
-      escaped[count] = 0;
+      this.setField(count, start, byte === LF && i > start && buffer[i - 1] === CR ? i - 1 : i, 0);
       count++;
       if (byte === LF) {
         this.current.count = count;
@@ -386,6 +394,14 @@ export class CsvScanner {
     }
   }
 
+  private setField(field: number, start: number, end: number, escaped: number): void {
+    const fields = this.current.fields;
+    const slot = field * FIELD_INTS;
+    fields[slot] = start;
+    fields[slot + 1] = end;
+    fields[slot + 2] = escaped;
+  }
+
   private fail(end: number, reason: string): number {
     this.reason = reason;
     return end;
@@ -393,11 +409,8 @@ export class CsvScanner {
 
   /** A record ending in a comma at the end of input has a last, empty field. */
   private closeWithEmpty(count: number, at: number): number {
-    const { starts, ends, escaped } = this.current;
-    if (count === starts.length) return this.fail(at, `more than ${starts.length} fields`);
-    starts[count] = at;
-    ends[count] = at;
-    escaped[count] = 0;
+    if (count === this.maxFields) return this.fail(at, `more than ${this.maxFields} fields`);
+    this.setField(count, at, at, 0);
     this.current.count = count + 1;
     return at;
   }
@@ -405,8 +418,8 @@ export class CsvScanner {
 
 /** The text of one field (doubled quotes undone). */
 export function fieldText(record: CsvRecord, field: number): string {
-  const text = record.buffer.toString("utf8", record.starts[field], record.ends[field]);
-  return record.escaped[field] === 1 ? text.replaceAll('""', '"') : text;
+  const text = record.buffer.toString("utf8", startOf(record, field), endOf(record, field));
+  return isEscaped(record, field) ? text.replaceAll('""', '"') : text;
 }
 
 /** All fields of a record as strings (headers, rejects, tests). */

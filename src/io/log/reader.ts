@@ -15,9 +15,12 @@ import {
   type CsvHandler,
   type CsvRecord,
   CsvScanner,
+  endOf,
   fieldText,
+  isEscaped,
   MAX_RECORD_BYTES,
   recordTexts,
+  startOf,
 } from "./csv-scanner.js";
 import { type Coercion, CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
 import { ByteInterner } from "./intern.js";
@@ -357,7 +360,7 @@ class CsvLogReader implements RowReader {
   private integer(row: CsvRecord, field: number): number | null {
     const column = this.columns[field] as number;
     if (column < 0) return null;
-    const value = wholeFromBytes(row.buffer, row.starts[column] as number, row.ends[column] as number);
+    const value = wholeFromBytes(row.buffer, startOf(row, column), endOf(row, column));
     if (value === -2) this.bad(row, field, "BAD_NUMBER", "is not a whole number");
     return value < 0 ? null : value;
   }
@@ -366,10 +369,10 @@ class CsvLogReader implements RowReader {
     this.lastInterned = -1;
     const column = this.columns[field] as number;
     if (column < 0) return null;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     if (start === end) return null;
-    if (row.escaped[column] === 1) return fieldText(row, column);
+    if (isEscaped(row, column)) return fieldText(row, column);
     const interner = this.interners[field] as ByteInterner;
     const text = interner.get(row.buffer, start, end);
     this.lastInterned = interner.lastIndex;
@@ -384,10 +387,10 @@ class CsvLogReader implements RowReader {
   private senderName(row: CsvRecord, senderIndex: number): string | null {
     const column = this.columns[F.senderName] as number;
     if (column < 0 || senderIndex < 0) return this.text(row, F.senderName);
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     if (start === end) return null;
-    if (row.escaped[column] === 1) return fieldText(row, column);
+    if (isEscaped(row, column)) return fieldText(row, column);
     const names = this.interners[F.senderName] as ByteInterner;
     const last = senderIndex < this.nameOfSender.length ? (this.nameOfSender[senderIndex] as number) : 0;
     if (last > 0) {
@@ -410,8 +413,8 @@ class CsvLogReader implements RowReader {
   private id(row: CsvRecord, field: number): string | number | null {
     const column = this.columns[field] as number;
     if (column < 0) return null;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     if (start === end) return null;
     if (end - start <= 15) {
       const value = idFromBytes(row.buffer, start, end);
@@ -423,8 +426,8 @@ class CsvLogReader implements RowReader {
   private flag(row: CsvRecord, field: number): boolean | null {
     const column = this.columns[field] as number;
     if (column < 0) return null;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     const coercion = this.coercions[field];
     if (coercion === "giftType") {
       const type = wholeFromBytes(row.buffer, start, end);
@@ -439,8 +442,8 @@ class CsvLogReader implements RowReader {
   private time(row: CsvRecord, field: number): number | null {
     const column = this.columns[field] as number;
     if (column < 0) return null;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     const whole = wholeFromBytes(row.buffer, start, end);
     if (whole >= 0) return epochToMs(whole);
     if (whole === -1) return null;

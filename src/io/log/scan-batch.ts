@@ -3,10 +3,11 @@
  * the records in it as numbers, so a batch crosses threads without copying (its buffers are
  * transferred) and is replayed as the very same `CsvHandler` calls the scanner made.
  *
- * A record is `line, count, start₀, end₀, start₁, end₁, …`, with `~end` for an escaped field (a
- * quoted field with doubled quotes); a malformed record is `line, -1 - k`, its reason `reasons[k]`.
+ * A record is `line, count`, then its fields as in `CsvRecord.fields` (start, end, escaped), so the
+ * main thread reads them where they lie; a malformed record is `line, -1 - k`, its reason
+ * `reasons[k]`.
  */
-import type { CsvHandler, CsvRecord } from "./csv-scanner.js";
+import { type CsvHandler, type CsvRecord, FIELD_INTS } from "./csv-scanner.js";
 
 export interface ScanBatch {
   readonly bytes: ArrayBuffer;
@@ -40,18 +41,16 @@ export class ScanBatchWriter {
   }
 
   record(record: CsvRecord): void {
-    const needed = this.intLength + 2 + record.count * 2;
+    const length = record.count * FIELD_INTS;
+    const needed = this.intLength + 2 + length;
     if (needed > this.ints.length) this.growInts(needed);
     const ints = this.ints;
     let at = this.intLength;
     ints[at++] = record.line;
     ints[at++] = record.count;
-    const { starts, ends, escaped } = record;
-    for (let field = 0; field < record.count; field++) {
-      ints[at++] = starts[field] as number;
-      const end = ends[field] as number;
-      ints[at++] = escaped[field] === 1 ? ~end : end;
-    }
+    const { fields } = record;
+    for (let from = record.at, end = record.at + length; from < end; from++)
+      ints[at++] = fields[from] as number;
     this.intLength = at;
   }
 
@@ -104,7 +103,7 @@ export class ScanBatchWriter {
 export function replayBatch(batch: ScanBatch, handler: CsvHandler, record: CsvRecord): void {
   const ints = new Int32Array(batch.ints, 0, batch.intLength);
   record.buffer = Buffer.from(batch.bytes, 0, batch.byteLength);
-  const { starts, ends, escaped } = record;
+  record.fields = ints;
   let at = 0;
   while (at < ints.length) {
     const line = ints[at++] as number;
@@ -113,19 +112,10 @@ export function replayBatch(batch: ScanBatch, handler: CsvHandler, record: CsvRe
       handler.malformed(line, batch.reasons[-1 - count] as string);
       continue;
     }
-    for (let field = 0; field < count; field++) {
-      starts[field] = ints[at++] as number;
-      const end = ints[at++] as number;
-      if (end < 0) {
-        ends[field] = ~end;
-        escaped[field] = 1;
-      } else {
-        ends[field] = end;
-        escaped[field] = 0;
-      }
-    }
     record.count = count;
     record.line = line;
+    record.at = at;
     handler.record(record);
+    at += count * FIELD_INTS;
   }
 }

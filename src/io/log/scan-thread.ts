@@ -66,9 +66,8 @@ export function scanCsvFileInThread(
     const record: CsvRecord = {
       buffer: Buffer.alloc(0),
       count: 0,
-      starts: new Int32Array(256),
-      ends: new Int32Array(256),
-      escaped: new Uint8Array(256),
+      fields: new Int32Array(0),
+      at: 0,
       line: 1,
     };
     let isSettled = false;
