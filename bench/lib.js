@@ -8,11 +8,11 @@ export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const BIN = fileURLToPath(new URL("../bin/gift-calc.js", import.meta.url));
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-/** Run a command once: wall seconds and peak resident memory (MiB, when measurable). */
+/** Run a command once: wall seconds, CPU seconds and peak resident memory (MiB), when measurable. */
 export function runOnce(command, args, options = {}) {
   const start = process.hrtime.bigint();
   const result = TIME
-    ? spawnSync(TIME, ["-f", "%M", command, ...args], { cwd: ROOT, maxBuffer: 1 << 30, ...options })
+    ? spawnSync(TIME, ["-f", "%M %U %S", command, ...args], { cwd: ROOT, maxBuffer: 1 << 30, ...options })
     : spawnSync(command, args, { cwd: ROOT, maxBuffer: 1 << 30, ...options });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.status !== 0 && !options.allowFailure) {
@@ -21,22 +21,31 @@ export function runOnce(command, args, options = {}) {
   const lines = String(result.stderr ?? "")
     .trim()
     .split("\n");
-  const peakKiB = TIME ? Number(lines.at(-1)) : Number.NaN;
-  return { seconds, peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : Number.NaN, stdout: result.stdout };
+  const [peakKiB, user, system] = TIME ? (lines.at(-1) ?? "").split(" ").map(Number) : [];
+  return {
+    seconds,
+    cpuSeconds: TIME ? (user ?? Number.NaN) + (system ?? Number.NaN) : Number.NaN,
+    peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : Number.NaN,
+    stdout: result.stdout,
+  };
 }
 
-/** Median wall time (and the largest peak memory) over `runs` runs, after one warm-up. */
+/**
+ * Median wall time (with the CPU time of that run: above the wall time when two cores worked) and
+ * the largest peak memory over `runs` runs, after one warm-up.
+ */
 export function measure(command, args, { runs = 7, ...options } = {}) {
   runOnce(command, args, options);
   const samples = [];
   let peakMiB = 0;
   for (let i = 0; i < runs; i++) {
     const sample = runOnce(command, args, options);
-    samples.push(sample.seconds);
+    samples.push(sample);
     if (sample.peakMiB > peakMiB) peakMiB = sample.peakMiB;
   }
-  samples.sort((a, b) => a - b);
-  return { seconds: samples[Math.floor(samples.length / 2)], peakMiB, runs };
+  samples.sort((a, b) => a.seconds - b.seconds);
+  const median = samples[Math.floor(samples.length / 2)];
+  return { seconds: median.seconds, cpuSeconds: median.cpuSeconds, peakMiB, runs };
 }
 
 const pad = (text, width) => String(text).padEnd(width);
@@ -44,14 +53,17 @@ const pad = (text, width) => String(text).padEnd(width);
 /** Print a block of figures: label, median, ratio to the baseline, peak memory, target. */
 export function printTable(title, rows) {
   console.log(`\n## ${title}`);
-  console.log(`${pad("what", 58)}${pad("median", 11)}${pad("× base", 9)}${pad("peak MiB", 10)}target`);
+  console.log(
+    `${pad("what", 58)}${pad("median", 11)}${pad("CPU", 9)}${pad("× base", 9)}${pad("peak MiB", 10)}target`,
+  );
   const base = rows.find((row) => row.isBaseline)?.seconds;
   for (const row of rows) {
     const ratio =
       base && !row.isBaseline ? `${(row.seconds / base).toFixed(2)}×` : row.isBaseline ? "base" : "";
     const memory = Number.isFinite(row.peakMiB) && row.peakMiB > 0 ? row.peakMiB.toFixed(0) : "";
+    const cpu = Number.isFinite(row.cpuSeconds) ? `${(row.cpuSeconds * 1000).toFixed(0)} ms` : "";
     console.log(
-      `${pad(row.label, 58)}${pad(`${(row.seconds * 1000).toFixed(0)} ms`, 11)}${pad(ratio, 9)}${pad(memory, 10)}${row.target ?? ""}`,
+      `${pad(row.label, 58)}${pad(`${(row.seconds * 1000).toFixed(0)} ms`, 11)}${pad(cpu, 9)}${pad(ratio, 9)}${pad(memory, 10)}${row.target ?? ""}`,
     );
   }
 }
