@@ -114,6 +114,17 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
   const dir = mkdtempSync(join(tmpdir(), "gift-calc-thread-"));
   const log = join(dir, "large.csv");
   writeFileSync(log, largeLog(SCAN_THREAD_FROM_BYTES + 1024 * 1024));
+  let direct: Call[] | undefined;
+  /** The handler calls of an in-thread scan of the large log (made once). */
+  const directCalls = (): Call[] => {
+    if (direct === undefined) {
+      direct = [];
+      const scanner = new CsvScanner(recorder(direct));
+      scanner.push(readFileSync(log));
+      scanner.end();
+    }
+    return direct;
+  };
 
   const bin = (args: string[]) =>
     spawnSync(process.execPath, [join(ROOT, "bin/gift-calc.js"), ...args], {
@@ -137,11 +148,24 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
     const threaded: Call[] = [];
     const progress: number[] = [];
     await compiled.scanCsvFileInThread(log, recorder(threaded), (bytes) => progress.push(bytes));
-    const { direct } = bothWays(readFileSync(log), 1 << 20);
+    const direct = directCalls();
     expect(threaded.length).toBe(direct.length);
     // As text: a deep comparison of ~200k calls is slow and says no more.
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(direct));
     expect(progress.at(-1)).toBe(statSync(log).size);
+  });
+
+  it("keeps what it scanned before `run` and hands it over in order", async () => {
+    const compiled = (await import(
+      join(ROOT, "dist/io/log/scan-thread.js")
+    )) as typeof import("../../src/io/log/scan-thread.js");
+    const thread = compiled.startScanThread(log);
+    await new Promise((done) => setTimeout(done, 300));
+    const calls: Call[] = [];
+    await thread.run(recorder(calls));
+    expect(JSON.stringify(calls)).toBe(JSON.stringify(directCalls()));
+    const cancelled = compiled.startScanThread(log);
+    cancelled.cancel();
   });
 
   it("rejects with the handler's error and stops the thread", async () => {
@@ -184,6 +208,19 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
     const audit = JSON.parse(threaded.stdout).audit;
     expect(audit.rejected.count).toBe(2);
     expect(audit.rows).toBeGreaterThan(200_000);
+  });
+
+  it("ends at once on an error found before the log is read (the early thread does not hold it)", () => {
+    const started = Date.now();
+    const result = bin(["estimate", "--catalog", CATALOG, "--log", log, "--by", "sender", "--top", "none"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^gift-calc: error: --top "none"/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    const badConfig = join(dir, "bad.yaml");
+    writeFileSync(badConfig, "agencyRate: lots\n");
+    const configured = bin(["estimate", "--config", badConfig, "--catalog", CATALOG, "--log", log]);
+    expect(configured.status).toBe(2);
+    expect(configured.stderr).toContain("bad.yaml");
   });
 
   it("stops with the reader's one-line error when the header has no gift column", () => {

@@ -20,8 +20,9 @@ import { createLogReader, detect, type LogFormat, type LogReader } from "../../i
 import {
   isScanThreadAvailable,
   SCAN_THREAD_FROM_BYTES,
+  type ScanThread,
   ScanThreadFileError,
-  scanCsvFileInThread,
+  startScanThread,
 } from "../../io/log/scan-thread.js";
 import { estimateReport } from "../../render/estimate-report.js";
 import { renderPieces } from "../../render/format.js";
@@ -92,15 +93,48 @@ function progressFor(context: ModelContext, label: string, size: number): (done:
   };
 }
 
-/** The format of a log file from its first bytes (or as forced); undefined while only blanks. */
+/** The format of a log file from its first bytes, unless forced; undefined while only blanks. */
 async function formatOfFile(
   handle: Awaited<ReturnType<typeof open>>,
-  reader: LogReader,
+  forced: LogFormat | undefined,
 ): Promise<LogFormat | undefined> {
-  if (reader.format !== undefined) return reader.format;
+  if (forced !== undefined) return forced;
   const head = Buffer.allocUnsafe(1 << 16);
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
   return detect(head.subarray(0, bytesRead));
+}
+
+/** A log file the scan thread reads: a large CSV file (when the compiled worker is at hand). */
+async function isForScanThread(
+  handle: Awaited<ReturnType<typeof open>>,
+  size: number,
+  forced: LogFormat | undefined,
+): Promise<boolean> {
+  return (
+    size >= SCAN_THREAD_FROM_BYTES &&
+    isScanThreadAvailable() &&
+    (await formatOfFile(handle, forced)) === "csv"
+  );
+}
+
+/**
+ * The scan thread for a log, started before the catalog and model are loaded so that it boots
+ * meanwhile; undefined when the log is not for the thread or anything is amiss (the usual path
+ * then reads it, and reports what is amiss).
+ */
+async function startEarly(path: string, forced: LogFormat | undefined): Promise<ScanThread | undefined> {
+  try {
+    const handle = await open(path, "r");
+    try {
+      const info = await handle.stat();
+      if (!info.isFile() || !(await isForScanThread(handle, info.size, forced))) return undefined;
+    } finally {
+      await handle.close();
+    }
+    return startScanThread(path);
+  } catch {
+    return undefined;
+  }
 }
 
 async function readFileInto(
@@ -108,14 +142,16 @@ async function readFileInto(
   path: string,
   label: string,
   context: ModelContext,
+  early: ScanThread | undefined,
 ): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, "r");
   } catch (error) {
+    early?.cancel();
     throw unreadable(label, "log", error);
   }
-  let isThreaded = false;
+  let thread = early;
   let progress: (done: number) => void = () => {};
   let size = 0;
   try {
@@ -125,20 +161,20 @@ async function readFileInto(
     size = info.size;
     progress = progressFor(context, label, info.size);
     // A large CSV log is read and scanned by a second thread while this one decodes and counts.
-    isThreaded =
-      info.size >= SCAN_THREAD_FROM_BYTES &&
-      isScanThreadAvailable() &&
-      (await formatOfFile(handle, reader)) === "csv";
-    if (!isThreaded) await readChunks(handle, reader, progress);
+    if (thread === undefined && (await isForScanThread(handle, info.size, reader.format))) {
+      thread = startScanThread(path);
+    }
+    if (thread === undefined) await readChunks(handle, reader, progress);
   } catch (error) {
+    thread?.cancel();
     if (error instanceof GiftCalcError) throw error;
     throw unreadable(label, "log", error);
   } finally {
     await handle.close();
   }
-  if (isThreaded) {
+  if (thread !== undefined) {
     try {
-      await scanCsvFileInThread(path, reader.csvHandler(), progress);
+      await thread.run(reader.csvHandler(), progress);
     } catch (error) {
       if (error instanceof ScanThreadFileError) throw unreadable(label, "log", error);
       throw error;
@@ -232,6 +268,26 @@ export async function estimateLogAction(
   io: CliIo,
   input: LogEstimateInput,
 ): Promise<Estimate> {
+  // The first log's scan thread (if it gets one) boots while the catalog and model load.
+  const [log] = input.logs;
+  const forced = command.opts<EstimateOptions>().inputFormat;
+  const thread =
+    log === undefined || log === "-" ? undefined : await startEarly(resolve(io.cwd, log), forced);
+  try {
+    const early = thread === undefined || log === undefined ? undefined : { log, thread };
+    return await estimateFromLogs(command, io, input, early);
+  } finally {
+    // Stops a thread an error left unused (it has ended already when it ran).
+    thread?.cancel();
+  }
+}
+
+async function estimateFromLogs(
+  command: Command,
+  io: CliIo,
+  input: LogEstimateInput,
+  early: { readonly log: string; readonly thread: ScanThread } | undefined,
+): Promise<Estimate> {
   const options = command.opts<EstimateOptions>();
   const map = parseFieldMap(options.map ?? []);
   const zone = options.tz ?? "UTC";
@@ -269,6 +325,7 @@ export async function estimateLogAction(
   if (by !== "day" && by !== "hour" && by !== "minute" && by !== "event") unused.add("timestamp");
   if (by !== "sender" && by !== "event") unused.add("senderName");
   if (by !== "receiver" && by !== "event" && options.receiver === undefined) unused.add("receiverId");
+  let isEarlyTaken = false;
   try {
     for (const log of input.logs) {
       const label = log === "-" ? "stdin" : log;
@@ -280,7 +337,11 @@ export async function estimateLogAction(
         unused,
       });
       if (log === "-") await readStdinInto(reader, io);
-      else await readFileInto(reader, resolve(io.cwd, log), label, context);
+      else {
+        const thread = early !== undefined && log === early.log && !isEarlyTaken ? early.thread : undefined;
+        if (thread !== undefined) isEarlyTaken = true;
+        await readFileInto(reader, resolve(io.cwd, log), label, context, thread);
+      }
     }
   } finally {
     await closed(rejects, options.rejects ?? "");

@@ -52,60 +52,101 @@ export class ScanThreadFileError extends Error {
   }
 }
 
+/** A scan thread at work on one file: started early, its batches wait for a handler. */
+export interface ScanThread {
+  /**
+   * Hand every record and malformed row to `handler` on this thread, in file order. Rejects with
+   * the handler's own error if it throws, or with the thread's.
+   */
+  run(handler: CsvHandler, onProgress?: (fileBytes: number) => void): Promise<void>;
+  /** Stop the thread (its file is not needed after all). */
+  cancel(): void;
+}
+
 /**
- * Scan the CSV file at `path` in the scan thread, handing every record and malformed row to
- * `handler` on this thread in file order. Rejects with the handler's own error if it throws.
+ * Start scanning the CSV file at `path` in a new thread. It boots, reads and scans while this
+ * thread goes on with other work (loading the catalog, say); a few batches wait for `run`.
  */
+export function startScanThread(path: string): ScanThread {
+  const worker = new Worker(workerUrl(), { workerData: { path } satisfies ScanThreadRequest });
+  // Until `run`, the thread does not keep the process alive: an error that ends the command
+  // before the log is read does not wait for it.
+  worker.unref();
+  const waiting: FromScanThread[] = [];
+  let deliver: ((message: FromScanThread) => void) | undefined;
+  let early: unknown;
+  worker.on("message", (message: FromScanThread) => {
+    if (deliver === undefined) waiting.push(message);
+    else deliver(message);
+  });
+  const onError = (error: unknown) => {
+    early ??= error;
+  };
+  worker.on("error", onError);
+  const onExit = (code: number) => onError(new Error(`the log scan thread stopped (exit code ${code})`));
+  worker.on("exit", onExit);
+  return {
+    cancel: () => void worker.terminate(),
+    run: (handler, onProgress = () => {}) =>
+      new Promise((resolve, reject) => {
+        const record: CsvRecord = {
+          buffer: Buffer.alloc(0),
+          count: 0,
+          fields: new Int32Array(0),
+          at: 0,
+          line: 1,
+        };
+        let isSettled = false;
+        const fail = (error: unknown) => {
+          if (isSettled) return;
+          isSettled = true;
+          void worker.terminate();
+          reject(error);
+        };
+        worker.ref();
+        worker.off("error", onError);
+        worker.off("exit", onExit);
+        worker.on("error", fail);
+        worker.on("exit", (code) => fail(new Error(`the log scan thread stopped (exit code ${code})`)));
+        deliver = (message) => {
+          if (isSettled) return;
+          if (message.type === "batch") {
+            const { batch } = message;
+            try {
+              replayBatch(batch, handler, record);
+            } catch (error) {
+              fail(error);
+              return;
+            }
+            worker.postMessage({ bytes: batch.bytes, ints: batch.ints } satisfies ScanThreadReply, [
+              batch.bytes,
+              batch.ints,
+            ]);
+            onProgress(batch.fileBytes);
+          } else if (message.type === "end") {
+            isSettled = true;
+            resolve();
+          } else {
+            // An errno code means the file could not be read; anything else is a bug in the thread.
+            const error =
+              message.code === undefined
+                ? new Error(`the log scan thread failed: ${message.message}`)
+                : new ScanThreadFileError(message.message, message.code);
+            if (message.stack !== undefined) error.stack = message.stack;
+            fail(error);
+          }
+        };
+        for (const message of waiting.splice(0)) deliver(message);
+        if (early !== undefined) fail(early);
+      }),
+  };
+}
+
+/** Scan the CSV file at `path` in a scan thread started now (see `startScanThread`). */
 export function scanCsvFileInThread(
   path: string,
   handler: CsvHandler,
   onProgress: (fileBytes: number) => void = () => {},
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl(), { workerData: { path } satisfies ScanThreadRequest });
-    const record: CsvRecord = {
-      buffer: Buffer.alloc(0),
-      count: 0,
-      fields: new Int32Array(0),
-      at: 0,
-      line: 1,
-    };
-    let isSettled = false;
-    const fail = (error: unknown) => {
-      if (isSettled) return;
-      isSettled = true;
-      void worker.terminate();
-      reject(error);
-    };
-    worker.on("message", (message: FromScanThread) => {
-      if (isSettled) return;
-      if (message.type === "batch") {
-        const { batch } = message;
-        try {
-          replayBatch(batch, handler, record);
-        } catch (error) {
-          fail(error);
-          return;
-        }
-        worker.postMessage({ bytes: batch.bytes, ints: batch.ints } satisfies ScanThreadReply, [
-          batch.bytes,
-          batch.ints,
-        ]);
-        onProgress(batch.fileBytes);
-      } else if (message.type === "end") {
-        isSettled = true;
-        resolve();
-      } else {
-        // An errno code means the file could not be read; anything else is a bug in the thread.
-        const error =
-          message.code === undefined
-            ? new Error(`the log scan thread failed: ${message.message}`)
-            : new ScanThreadFileError(message.message, message.code);
-        if (message.stack !== undefined) error.stack = message.stack;
-        fail(error);
-      }
-    });
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`the log scan thread stopped (exit code ${code})`)));
-  });
+  return startScanThread(path).run(handler, onProgress);
 }
