@@ -6,7 +6,8 @@
  */
 import { type Catalog, type Gift, type NameResolution, resolveName } from "../catalog.js";
 import type { CountedGift } from "../estimate.js";
-import type { LogRecord, LogReject, LogSink } from "./record.js";
+import { IdMap, isWholeId, wholeIdOfText } from "./id-map.js";
+import { type LogRecord, type LogReject, type LogSink, NO_ID, TEXT_ID } from "./record.js";
 
 export type OpenStreakRule = "count" | "drop";
 
@@ -49,6 +50,8 @@ export interface CountedEvent {
   readonly isStreakable: boolean;
   readonly senderId: string | null;
   readonly senderName: string | null;
+  /** The record's `senderKey` hint, when it had one (see LogRecord). */
+  readonly senderKey?: number;
   readonly receiverId: string | null;
   readonly timestamp: number | null;
   readonly groupId: string | number | null;
@@ -60,6 +63,11 @@ export interface CounterOptions {
   readonly receiver?: string;
   /** Called with every counted event, in order (grouping, the normalised log). */
   readonly onCounted?: (event: CountedEvent) => void;
+  /**
+   * Hand `onCounted` one event object, refilled for every event, instead of a fresh one each time
+   * (no garbage per counted gift): `onCounted` then copies what it keeps.
+   */
+  readonly reuseEvent?: boolean;
   /** Called with every reject, in order (stderr, `--rejects`). */
   readonly onReject?: (reject: LogReject) => void;
   /** How many rejects the audit keeps (default 10). */
@@ -77,9 +85,33 @@ interface OpenStreak {
   highest: number;
   senderId: string | null;
   senderName: string | null;
+  senderKey: number;
   receiverId: string | null;
   timestamp: number | null;
+  /** As LogRecord's: the group id when it is a whole number (held unboxed), else NO_ID or TEXT_ID. */
+  groupKey: number;
   groupId: string | number | null;
+  /** When it was opened: streaks keyed by group are closed at the end in the order they opened. */
+  order: number;
+}
+
+/** The event `onCounted` gets with `reuseEvent`: one object, its group id unboxed as in OpenStreak. */
+class ReusedEvent implements CountedEvent {
+  count = 0;
+  isStreakable = false;
+  senderId: string | null = null;
+  senderName: string | null = null;
+  senderKey = -1;
+  receiverId: string | null = null;
+  timestamp: number | null = null;
+  groupKey = -1;
+  groupText: string | number | null = null;
+
+  constructor(public gift: PricedGift) {}
+
+  get groupId(): string | number | null {
+    return this.groupKey >= 0 ? this.groupKey : this.groupText;
+  }
 }
 
 export interface LogCounter extends LogSink {
@@ -87,6 +119,50 @@ export interface LogCounter extends LogSink {
 }
 
 const HOST = new Set(["", "host"]);
+/** The placeholder gift of an event not yet filled in. */
+const NO_GIFT: PricedGift = {
+  index: -1,
+  name: "",
+  giftId: null,
+  coinsEach: 0,
+  isStreakable: false,
+  isPriceFromLog: false,
+};
+
+/** A record's `groupKey`, worked out from `groupId` when the reader did not give it. */
+function groupKeyOf(row: LogRecord): number {
+  const key = row.groupKey;
+  if (key !== undefined && (key >= 0 || key === NO_ID)) return key;
+  const id = row.groupId;
+  if (id === null) return NO_ID;
+  return typeof id === "number" && isWholeId(id) ? id : TEXT_ID;
+}
+
+/** A record's `messageKey`, worked out from `messageId` when the reader did not give it. */
+function messageKeyOf(row: LogRecord): number {
+  const key = row.messageKey;
+  if (key !== undefined && (key >= 0 || key === NO_ID)) return key;
+  const id = row.messageId;
+  if (id === null) return NO_ID;
+  const whole = wholeIdOfText(id);
+  return whole >= 0 ? whole : TEXT_ID;
+}
+
+function newStreak(gift: PricedGift): OpenStreak {
+  return {
+    gift,
+    sender: "",
+    highest: 0,
+    senderId: null,
+    senderName: null,
+    senderKey: -1,
+    receiverId: null,
+    timestamp: null,
+    groupKey: -1,
+    groupId: null,
+    order: 0,
+  };
+}
 /** Gift ids below this are looked up by array index (see `catalogGiftsBySmallId`). */
 const SMALL_ID = 1 << 16;
 
@@ -100,6 +176,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const receiver = options.receiver?.trim();
   const wantsHost = receiver !== undefined && HOST.has(receiver.toLowerCase());
   const onCounted = options.onCounted;
+  const reusedEvent = options.reuseEvent === true ? new ReusedEvent(NO_GIFT) : undefined;
   const onReject = options.onReject;
 
   const priced: PricedGift[] = [];
@@ -112,11 +189,16 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   for (const id of catalog.byId.keys()) if (id >= 0 && id < SMALL_ID) isSmallIdInCatalog[id] = 1;
   const logGifts = new Map<string, PricedGift>();
   const names = new Map<string, NameResolution>();
+  // Message ids that are whole numbers (most) are kept unboxed; the rest as text.
+  const messageNumbers = new IdMap<true>();
   const messageIds = new Set<string>();
-  // Open streaks: by group id, or by sender then gift when the log has no group id (sender strings
-  // are interned by the readers, so no key string is built per row).
+  // Open streaks: by whole-number group id (TikTok's, nearly every streak), by any other group id
+  // or the composite key of a shared one, or by sender then gift when the log has no group id
+  // (sender strings are interned by the readers, so no key string is built per row).
+  const byGroupId = new IdMap<OpenStreak>();
   const byGroup = new Map<string | number, OpenStreak>();
   const bySender = new Map<string, Map<string | number, OpenStreak>>();
+  let opened = 0;
   // Closed streaks' objects, reused: streaks outlive young-generation GC, so fresh ones would pile
   // up in the old generation on long logs.
   const spare: OpenStreak[] = [];
@@ -234,44 +316,72 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     return entry;
   };
 
+  /**
+   * Count `giftCount` of `gift`, sent as `from` says (a row, or the open streak it closes);
+   * `groupKey` is `from`'s group id when that is a whole number, else -1.
+   */
   const count = (
     gift: PricedGift,
     giftCount: number,
-    from: Pick<OpenStreak, "senderId" | "senderName" | "receiverId" | "timestamp" | "groupId">,
+    from: LogRecord | OpenStreak,
     isStreakable: boolean,
+    groupKey: number,
   ) => {
     countsByGift[gift.index] = (countsByGift[gift.index] ?? 0) + giftCount;
     if (gift.isPriceFromLog) {
       fromLogGifts += giftCount;
       fromLogCoins += giftCount * gift.coinsEach;
     }
-    onCounted?.({
-      gift,
-      count: giftCount,
-      isStreakable,
-      senderId: from.senderId,
-      senderName: from.senderName,
-      receiverId: from.receiverId,
-      timestamp: from.timestamp,
-      groupId: from.groupId,
-    });
+    if (onCounted === undefined) return;
+    if (reusedEvent === undefined) {
+      onCounted({
+        gift,
+        count: giftCount,
+        isStreakable,
+        senderId: from.senderId,
+        senderName: from.senderName,
+        receiverId: from.receiverId,
+        timestamp: from.timestamp,
+        groupId: groupKey >= 0 ? groupKey : groupKey === TEXT_ID ? from.groupId : null,
+      });
+      return;
+    }
+    reusedEvent.gift = gift;
+    reusedEvent.count = giftCount;
+    reusedEvent.isStreakable = isStreakable;
+    reusedEvent.senderId = from.senderId;
+    reusedEvent.senderName = from.senderName;
+    reusedEvent.senderKey = from.senderKey ?? -1;
+    reusedEvent.receiverId = from.receiverId;
+    reusedEvent.timestamp = from.timestamp;
+    reusedEvent.groupKey = groupKey;
+    reusedEvent.groupText = groupKey === TEXT_ID ? from.groupId : null;
+    onCounted(reusedEvent);
   };
 
   /** A streak that ends without its end frame: its highest frame moves from held to counted. */
   const closeAtHighest = (streak: OpenStreak) => {
     held--;
     counted++;
-    count(streak.gift, streak.highest, streak, true);
+    count(streak.gift, streak.highest, streak, true, streak.groupKey);
   };
 
   const record = (row: LogRecord) => {
     rows++;
-    if (row.messageId !== null) {
-      if (messageIds.has(row.messageId)) {
+    const messageKey = messageKeyOf(row);
+    if (messageKey >= 0) {
+      if (messageNumbers.has(messageKey)) {
         duplicates++;
         return;
       }
-      messageIds.add(row.messageId);
+      messageNumbers.set(messageKey, true);
+    } else if (messageKey === TEXT_ID) {
+      const messageId = row.messageId ?? "";
+      if (messageIds.has(messageId)) {
+        duplicates++;
+        return;
+      }
+      messageIds.add(messageId);
     }
     if (receiver !== undefined) {
       const to = row.receiverId ?? "";
@@ -301,68 +411,70 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     }
     const giftCount = row.count ?? 1;
     const isStreakable = row.isStreakable ?? gift.isStreakable;
+    const groupKey = groupKeyOf(row);
     if (!isStreakable) {
       counted++;
-      count(gift, giftCount, row, false);
+      count(gift, giftCount, row, false, groupKey);
       return;
     }
     const sender = row.senderId ?? row.senderName ?? "";
     // Keyed by group id when the log has one (one lookup, no key built), else by sender and gift.
-    let table: Map<string | number, OpenStreak> | undefined = byGroup;
-    let key: string | number | null = row.groupId;
-    if (key === null) {
+    // A whole-number group id is looked up in `byGroupId` (when `table` is undefined and `key` null).
+    let table: Map<string | number, OpenStreak> | undefined;
+    let key: string | number | null = null;
+    let open: OpenStreak | undefined;
+    if (groupKey >= 0) open = byGroupId.get(groupKey);
+    else if (groupKey === TEXT_ID) {
+      table = byGroup;
+      key = row.groupId ?? "";
+      open = byGroup.get(key);
+    } else {
       table = bySender.get(sender);
       key = gift.index;
+      open = table?.get(key);
     }
-    let open = table?.get(key);
     if (open !== undefined && (open.gift !== gift || open.sender !== sender)) {
       // One group id for two senders or gifts: rare, so the composite key is built only then.
-      key = `${sender}\u0000${gift.index}\u0000${row.groupId}`;
-      open = table?.get(key);
+      table = byGroup;
+      key = `${sender}\u0000${gift.index}\u0000${groupKey >= 0 ? groupKey : row.groupId}`;
+      open = table.get(key);
     }
     if (open !== undefined && giftCount < open.highest) {
       restarted++;
       closeAtHighest(open);
-      table?.delete(key);
+      forget(table, key, groupKey);
       spare.push(open);
       open = undefined;
     }
     if (row.isStreakEnd !== false) {
       if (open !== undefined) {
-        table?.delete(key);
+        forget(table, key, groupKey);
         spare.push(open);
       }
       counted++;
-      count(gift, giftCount, row, true);
+      count(gift, giftCount, row, true, groupKey);
       return;
     }
     held++;
     if (open === undefined) {
-      if (table === undefined) {
-        table = new Map();
-        bySender.set(sender, table);
-      }
-      const streak = spare.pop();
-      if (streak === undefined) {
-        table.set(key, {
-          gift,
-          sender,
-          highest: giftCount,
-          senderId: row.senderId,
-          senderName: row.senderName,
-          receiverId: row.receiverId,
-          timestamp: row.timestamp,
-          groupId: row.groupId,
-        });
-      } else {
-        streak.gift = gift;
-        streak.sender = sender;
-        streak.highest = giftCount;
-        streak.senderId = row.senderId;
-        streak.senderName = row.senderName;
-        streak.receiverId = row.receiverId;
-        streak.timestamp = row.timestamp;
-        streak.groupId = row.groupId;
+      const streak = spare.pop() ?? newStreak(gift);
+      streak.gift = gift;
+      streak.sender = sender;
+      streak.highest = giftCount;
+      streak.senderId = row.senderId;
+      streak.senderName = row.senderName;
+      streak.senderKey = row.senderKey ?? -1;
+      streak.receiverId = row.receiverId;
+      streak.timestamp = row.timestamp;
+      streak.groupKey = groupKey;
+      streak.groupId = groupKey === TEXT_ID ? row.groupId : null;
+      streak.order = opened++;
+      if (key === null) byGroupId.set(groupKey, streak);
+      else {
+        if (table === undefined) {
+          table = new Map();
+          bySender.set(sender, table);
+        }
         table.set(key, streak);
       }
     } else if (giftCount >= open.highest) {
@@ -370,6 +482,15 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
       open.senderName = row.senderName;
       open.timestamp = row.timestamp;
     }
+  };
+  /** Remove an open streak from where `record` found it. */
+  const forget = (
+    table: Map<string | number, OpenStreak> | undefined,
+    key: string | number | null,
+    groupKey: number,
+  ) => {
+    if (key === null) byGroupId.delete(groupKey);
+    else table?.delete(key);
   };
   const rejectRow = (entry: LogReject) => {
     rows++;
@@ -379,13 +500,18 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const finish = (): LogCount => {
     let openCount = 0;
     let openCoins = 0;
-    for (const table of [byGroup, ...bySender.values()]) {
-      for (const streak of table.values()) {
+    // Streaks keyed by group in the order they opened (as one Map held them), then by sender.
+    const grouped = [...byGroup.values()];
+    for (const [, streak] of byGroupId.entries()) grouped.push(streak);
+    grouped.sort((a, b) => a.order - b.order);
+    for (const streaks of [grouped, ...[...bySender.values()].map((table) => table.values())]) {
+      for (const streak of streaks) {
         openCount++;
         openCoins += streak.highest * streak.gift.coinsEach;
         if (openStreakRule === "count") closeAtHighest(streak);
       }
     }
+    byGroupId.clear();
     byGroup.clear();
     bySender.clear();
     const gifts: CountedGift[] = priced
@@ -416,5 +542,5 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
 
   const knowsGiftId = (giftId: number) =>
     giftId < SMALL_ID ? isSmallIdInCatalog[giftId] === 1 : catalog.byId.has(giftId);
-  return { record, reject: rejectRow, knowsGiftId, finish };
+  return { record, reject: rejectRow, knowsGiftId, readsIdKeys: true, finish };
 }

@@ -8,7 +8,9 @@ import {
   type LogRecord,
   type LogReject,
   type LogSink,
+  NO_ID,
   type RejectCode,
+  TEXT_ID,
 } from "../../core/log/record.js";
 import { GiftCalcError } from "../../errors.js";
 import { type CsvRecord, CsvScanner, fieldText, MAX_RECORD_BYTES, recordTexts } from "./csv-scanner.js";
@@ -265,9 +267,17 @@ function isoUtcFromBytes(buffer: Buffer, start: number, end: number): number {
   return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis;
 }
 
+/** The CSV reader's record: a LogRecord whose fast keys are always there. */
+type KeyedRecord = LogRecord & { groupKey: number; messageKey: number; senderKey: number };
+
 class CsvLogReader implements RowReader {
   private readonly scanner: CsvScanner;
-  private readonly record: LogRecord = emptyRecord();
+  private readonly record: KeyedRecord = {
+    ...emptyRecord(),
+    groupKey: NO_ID,
+    messageKey: NO_ID,
+    senderKey: -1,
+  };
   /** Per canonical field: its column (-1 when absent), how it is read, the header's name. */
   private readonly columns = new Int32Array(FIELD_COUNT).fill(-1);
   private readonly coercions: Coercion[] = new Array(FIELD_COUNT).fill("text");
@@ -279,11 +289,13 @@ class CsvLogReader implements RowReader {
   /** By interned sender id: 1 + the index of the name on that sender's last row, 0 for none yet. */
   private nameOfSender = new Int32Array(1 << 12);
   private isBad = false;
+  private readonly readsIdKeys: boolean;
 
   constructor(
     private readonly sink: LogSink,
     private readonly options: LogReaderOptions,
   ) {
+    this.readsIdKeys = sink.readsIdKeys === true;
     this.scanner = new CsvScanner({
       record: (row) => (this.headerCount === -1 ? this.header(row) : this.row(row)),
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
@@ -386,18 +398,18 @@ class CsvLogReader implements RowReader {
     return name;
   }
 
-  /** Ids unique per event (group, message): never interned; digits become a number, with no string made. */
-  private id(row: CsvRecord, field: number): string | number | null {
+  /**
+   * Ids unique per event (group, message): never interned; up to 15 digits become a number (with
+   * no string made), NO_ID when the field is blank or absent, TEXT_ID for an id to read as text.
+   */
+  private id(row: CsvRecord, field: number): number {
     const column = this.columns[field] as number;
-    if (column < 0) return null;
+    if (column < 0) return NO_ID;
     const start = row.starts[column] as number;
     const end = row.ends[column] as number;
-    if (start === end) return null;
-    if (end - start <= 15) {
-      const value = idFromBytes(row.buffer, start, end);
-      if (value >= 0) return value;
-    }
-    return fieldText(row, column);
+    if (start === end) return NO_ID;
+    const id = end - start <= 15 ? idFromBytes(row.buffer, start, end) : -2;
+    return id >= 0 ? id : TEXT_ID;
   }
 
   private flag(row: CsvRecord, field: number): boolean | null {
@@ -451,12 +463,27 @@ class CsvLogReader implements RowReader {
     record.isStreakable = this.flag(row, F.isStreakable);
     record.isStreakEnd = this.flag(row, F.isStreakEnd);
     record.senderId = this.text(row, F.senderId);
+    record.senderKey = this.lastInterned;
     record.senderName = this.senderName(row, this.lastInterned);
     record.receiverId = this.text(row, F.receiverId);
     record.timestamp = this.time(row, F.timestamp);
-    record.groupId = this.id(row, F.groupId);
-    const messageId = this.id(row, F.messageId);
-    record.messageId = messageId === null ? null : String(messageId);
+    // A sink that reads the keys gets no boxed 13-digit number per row in `groupId` (see LogSink).
+    const groupKey = this.id(row, F.groupId);
+    record.groupKey = groupKey;
+    record.groupId =
+      groupKey === TEXT_ID
+        ? fieldText(row, this.columns[F.groupId] as number)
+        : groupKey === NO_ID || this.readsIdKeys
+          ? null
+          : groupKey;
+    const messageKey = this.id(row, F.messageId);
+    record.messageKey = messageKey;
+    record.messageId =
+      messageKey === TEXT_ID
+        ? fieldText(row, this.columns[F.messageId] as number)
+        : messageKey === NO_ID || this.readsIdKeys
+          ? null
+          : String(messageKey);
     if (this.isBad) return;
     record.line = row.line;
     record.source = this.options.file ?? null;
