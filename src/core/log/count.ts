@@ -184,7 +184,8 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const catalogGifts = new Map<number, PricedGift>();
   // Gift ids below SMALL_ID (all of today's) are also looked up by array index: two Map lookups
   // per row (does the catalog know it? which priced gift?) were a visible share of the hot loop.
-  const catalogGiftsBySmallId: (PricedGift | undefined)[] = [];
+  // Filled up front: an empty array written at index 5655 turns into a slow dictionary.
+  const catalogGiftsBySmallId = new Array<PricedGift | undefined>(SMALL_ID).fill(undefined);
   const isSmallIdInCatalog = new Uint8Array(SMALL_ID);
   for (const id of catalog.byId.keys()) if (id >= 0 && id < SMALL_ID) isSmallIdInCatalog[id] = 1;
   const logGifts = new Map<string, PricedGift>();
