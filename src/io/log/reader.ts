@@ -14,8 +14,9 @@ import {
 } from "../../core/log/record.js";
 import { GiftCalcError } from "../../errors.js";
 import { type CsvRecord, CsvScanner, fieldText, MAX_RECORD_BYTES, recordTexts } from "./csv-scanner.js";
-import { type Coercion, CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
+import { CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
 import { ByteInterner } from "./intern.js";
+import { SenderTable } from "./senders.js";
 import { coerce, epochToMs, ValueProblem } from "./values.js";
 
 export const LOG_FORMATS = ["csv", "ndjson", "json"] as const;
@@ -160,6 +161,16 @@ function idFromBytes(buffer: Buffer, start: number, end: number): number {
   return high * 1e9 + low;
 }
 
+/**
+ * An id unique per event (group, message), never interned: up to 15 digits become a number (with
+ * no string made), NO_ID when blank, TEXT_ID for an id to read as text.
+ */
+function idAt(buffer: Buffer, start: number, end: number): number {
+  if (start === end) return NO_ID;
+  const id = end - start <= 15 ? idFromBytes(buffer, start, end) : -2;
+  return id >= 0 ? id : TEXT_ID;
+}
+
 /** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
 function spells(buffer: Buffer, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
@@ -203,6 +214,13 @@ function truthFromBytes(buffer: Buffer, start: number, end: number): number {
   if (spells(buffer, start, end, "false") || spells(buffer, start, end, "no")) return 0;
   return -2;
 }
+
+/** How a flag column is read (a boolean is 0): `giftType` 1 is streakable; `inverted` means the opposite. */
+const GIFT_TYPE = 1;
+const INVERTED = 2;
+/** A flag field that is blank or absent, or unreadable (and reported). */
+const NO_FLAG = -1;
+const BAD_FLAG = -2;
 
 /** Canonical fields in a fixed order, so the CSV row reader can be straight-line code. */
 const F = {
@@ -272,30 +290,46 @@ type KeyedRecord = LogRecord & { groupKey: number; messageKey: number; senderKey
 
 class CsvLogReader implements RowReader {
   private readonly scanner: CsvScanner;
+  // Every field written out (not spread from emptyRecord()), so all of them sit inside the object.
   private readonly record: KeyedRecord = {
-    ...emptyRecord(),
+    source: null,
+    line: 0,
+    giftId: null,
+    giftName: null,
+    unitCoins: null,
+    count: null,
+    totalCoins: null,
+    isStreakable: null,
+    isStreakEnd: null,
+    senderId: null,
+    senderName: null,
+    receiverId: null,
+    timestamp: null,
+    groupId: null,
+    messageId: null,
     groupKey: NO_ID,
     messageKey: NO_ID,
     senderKey: -1,
   };
-  /** Per canonical field: its column (-1 when absent), how it is read, the header's name. */
+  /** Per canonical field: its column (-1 when absent), how a flag is read, the header's name. */
   private readonly columns = new Int32Array(FIELD_COUNT).fill(-1);
-  private readonly coercions: Coercion[] = new Array(FIELD_COUNT).fill("text");
+  private readonly flagKinds = new Uint8Array(FIELD_COUNT);
   private readonly names: string[] = new Array(FIELD_COUNT).fill("");
   private readonly interners: ByteInterner[] = [];
+  private readonly senders = new SenderTable(1 << 18);
   private headerCount = -1;
-  /** Index in its interner of the string `text()` last interned, or -1 (not interned). */
-  private lastInterned = -1;
-  /** By interned sender id: 1 + the index of the name on that sender's last row, 0 for none yet. */
-  private nameOfSender = new Int32Array(1 << 12);
-  private isBad = false;
   private readonly readsIdKeys: boolean;
+  private readonly knowsGiftId: (giftId: number) => boolean;
+  private readonly source: string | null;
 
   constructor(
     private readonly sink: LogSink,
     private readonly options: LogReaderOptions,
   ) {
     this.readsIdKeys = sink.readsIdKeys === true;
+    this.knowsGiftId =
+      sink.knowsGiftId === undefined ? () => false : (giftId) => sink.knowsGiftId?.(giftId) === true;
+    this.source = options.file ?? null;
     this.scanner = new CsvScanner({
       record: (row) => (this.headerCount === -1 ? this.header(row) : this.row(row)),
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
@@ -334,103 +368,57 @@ class CsvLogReader implements RowReader {
       }
       const column = normalised.indexOf(source.name);
       this.columns[F[source.field]] = column;
-      this.coercions[F[source.field]] = source.coercion;
+      this.flagKinds[F[source.field]] =
+        source.coercion === "giftType" ? GIFT_TYPE : source.coercion === "inverted" ? INVERTED : 0;
       this.names[F[source.field]] = names[column] ?? source.name;
     }
   }
 
+  /** Reject the row for its first unreadable field. */
   private bad(row: CsvRecord, field: number, code: RejectCode, problem: string): void {
-    if (this.isBad) return;
-    this.isBad = true;
     const text = fieldText(row, this.columns[field] as number);
     this.reject(row.line, code, `${this.names[field]} "${text.slice(0, 40)}" ${problem}`);
   }
 
-  private integer(row: CsvRecord, field: number): number | null {
-    const column = this.columns[field] as number;
-    if (column < 0) return null;
-    const value = wholeFromBytes(row.buffer, row.starts[column] as number, row.ends[column] as number);
-    if (value === -2) this.bad(row, field, "BAD_NUMBER", "is not a whole number");
-    return value < 0 ? null : value;
-  }
-
+  /** A text field, through its interner. */
   private text(row: CsvRecord, field: number): string | null {
-    this.lastInterned = -1;
     const column = this.columns[field] as number;
     if (column < 0) return null;
     const start = row.starts[column] as number;
     const end = row.ends[column] as number;
     if (start === end) return null;
-    if (row.escaped[column] === 1) return fieldText(row, column);
-    const interner = this.interners[field] as ByteInterner;
-    const text = interner.get(row.buffer, start, end);
-    this.lastInterned = interner.lastIndex;
-    return text;
+    return (this.interners[field] as ByteInterner).get(row.buffer, start, end, row.escaped[column] === 1);
   }
 
-  /**
-   * A sender's name is nearly always the name that sender had on their last row: that one name's
-   * bytes are compared first (no hashing, no probing), and only a new name goes to the interner.
-   * `senderIndex` is the interned sender id's index, or -1 (no id, or an id not interned).
-   */
-  private senderName(row: CsvRecord, senderIndex: number): string | null {
-    const column = this.columns[F.senderName] as number;
-    if (column < 0 || senderIndex < 0) return this.text(row, F.senderName);
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
-    if (start === end) return null;
-    if (row.escaped[column] === 1) return fieldText(row, column);
-    const names = this.interners[F.senderName] as ByteInterner;
-    const last = senderIndex < this.nameOfSender.length ? (this.nameOfSender[senderIndex] as number) : 0;
-    if (last > 0) {
-      const same = names.ifSame(last - 1, row.buffer, start, end);
-      if (same !== undefined) return same;
+  /** The sender's id, name and hint (by the id, from the sender table; by the name alone without one). */
+  private sender(row: CsvRecord): void {
+    const record = this.record;
+    const idColumn = this.columns[F.senderId] as number;
+    const idStart = idColumn < 0 ? 0 : (row.starts[idColumn] as number);
+    const idEnd = idColumn < 0 ? 0 : (row.ends[idColumn] as number);
+    if (idStart === idEnd) {
+      record.senderId = null;
+      record.senderKey = -1;
+      record.senderName = this.text(row, F.senderName);
+      return;
     }
-    const name = names.get(row.buffer, start, end);
-    if (names.lastIndex >= 0) {
-      if (senderIndex >= this.nameOfSender.length) {
-        const grown = new Int32Array(Math.max(senderIndex + 1, this.nameOfSender.length * 2));
-        grown.set(this.nameOfSender);
-        this.nameOfSender = grown;
-      }
-      this.nameOfSender[senderIndex] = names.lastIndex + 1;
-    }
-    return name;
+    const nameColumn = this.columns[F.senderName] as number;
+    const senders = this.senders;
+    record.senderId = senders.find(
+      row.buffer,
+      idStart,
+      idEnd,
+      row.escaped[idColumn] === 1,
+      nameColumn < 0 ? 0 : (row.starts[nameColumn] as number),
+      nameColumn < 0 ? 0 : (row.ends[nameColumn] as number),
+      nameColumn >= 0 && row.escaped[nameColumn] === 1,
+    );
+    record.senderKey = senders.index;
+    record.senderName = senders.name;
   }
 
-  /**
-   * Ids unique per event (group, message): never interned; up to 15 digits become a number (with
-   * no string made), NO_ID when the field is blank or absent, TEXT_ID for an id to read as text.
-   */
-  private id(row: CsvRecord, field: number): number {
-    const column = this.columns[field] as number;
-    if (column < 0) return NO_ID;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
-    if (start === end) return NO_ID;
-    const id = end - start <= 15 ? idFromBytes(row.buffer, start, end) : -2;
-    return id >= 0 ? id : TEXT_ID;
-  }
-
-  private flag(row: CsvRecord, field: number): boolean | null {
-    const column = this.columns[field] as number;
-    if (column < 0) return null;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
-    const coercion = this.coercions[field];
-    if (coercion === "giftType") {
-      const type = wholeFromBytes(row.buffer, start, end);
-      if (type === -2) this.bad(row, field, "BAD_NUMBER", "is not a gift type number");
-      return type < 0 ? null : type === 1;
-    }
-    const value = truthFromBytes(row.buffer, start, end);
-    if (value === -2) this.bad(row, field, "BAD_BOOLEAN", "is not true or false");
-    return value < 0 ? null : (value === 1) !== (coercion === "inverted");
-  }
-
-  private time(row: CsvRecord, field: number): number | null {
-    const column = this.columns[field] as number;
-    if (column < 0) return null;
+  /** A timestamp in epoch milliseconds, null when blank, NaN (reported) when unreadable. */
+  private time(row: CsvRecord, column: number): number | null {
     const start = row.starts[column] as number;
     const end = row.ends[column] as number;
     const whole = wholeFromBytes(row.buffer, start, end);
@@ -440,59 +428,113 @@ class CsvLogReader implements RowReader {
     if (iso >= 0) return iso;
     const parsed = coerce(fieldText(row, column), "timestamp", this.options.offsetOf ?? UTC);
     if (typeof parsed === "number") return parsed;
-    this.bad(row, field, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
-    return null;
+    this.bad(row, F.timestamp, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
+    return Number.NaN;
   }
 
+  /**
+   * One row into the record, straight-line: the hot loop of a long log. Columns the log lacks are
+   * skipped before any call (a call never made is not inlined, which leaves the optimiser's budget
+   * to the ones that are); the first unreadable field rejects the row at once.
+   */
   private row(row: CsvRecord): void {
     if (row.count !== this.headerCount) {
       this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${this.headerCount}`);
       return;
     }
-    this.isBad = false;
+    const { buffer, starts, ends } = row;
+    const columns = this.columns;
     const record = this.record;
-    record.giftId = this.integer(row, F.giftId);
+    let column = columns[F.giftId] as number;
+    const giftId = column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    if (giftId === -2) {
+      this.bad(row, F.giftId, "BAD_NUMBER", "is not a whole number");
+      return;
+    }
+    record.giftId = giftId < 0 ? null : giftId;
     // A gift the sink knows by id needs no name: most rows skip decoding it.
+    column = columns[F.giftName] as number;
     record.giftName =
-      record.giftId !== null && this.sink.knowsGiftId?.(record.giftId) === true
-        ? null
-        : this.text(row, F.giftName);
-    record.unitCoins = this.integer(row, F.unitCoins);
-    record.count = this.integer(row, F.count);
-    record.totalCoins = this.integer(row, F.totalCoins);
-    record.isStreakable = this.flag(row, F.isStreakable);
-    record.isStreakEnd = this.flag(row, F.isStreakEnd);
-    record.senderId = this.text(row, F.senderId);
-    record.senderKey = this.lastInterned;
-    record.senderName = this.senderName(row, this.lastInterned);
-    record.receiverId = this.text(row, F.receiverId);
-    record.timestamp = this.time(row, F.timestamp);
+      column < 0 || (giftId >= 0 && this.knowsGiftId(giftId)) ? null : this.text(row, F.giftName);
+    column = columns[F.unitCoins] as number;
+    const unitCoins =
+      column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    if (unitCoins === -2) {
+      this.bad(row, F.unitCoins, "BAD_NUMBER", "is not a whole number");
+      return;
+    }
+    record.unitCoins = unitCoins < 0 ? null : unitCoins;
+    column = columns[F.count] as number;
+    const count = column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    if (count === -2) {
+      this.bad(row, F.count, "BAD_NUMBER", "is not a whole number");
+      return;
+    }
+    record.count = count < 0 ? null : count;
+    column = columns[F.totalCoins] as number;
+    const totalCoins =
+      column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    if (totalCoins === -2) {
+      this.bad(row, F.totalCoins, "BAD_NUMBER", "is not a whole number");
+      return;
+    }
+    record.totalCoins = totalCoins < 0 ? null : totalCoins;
+    const isStreakable = this.flag(row, F.isStreakable);
+    if (isStreakable === BAD_FLAG) return;
+    record.isStreakable = isStreakable === NO_FLAG ? null : isStreakable === 1;
+    const isStreakEnd = this.flag(row, F.isStreakEnd);
+    if (isStreakEnd === BAD_FLAG) return;
+    record.isStreakEnd = isStreakEnd === NO_FLAG ? null : isStreakEnd === 1;
+    this.sender(row);
+    record.receiverId = columns[F.receiverId] === -1 ? null : this.text(row, F.receiverId);
+    column = columns[F.timestamp] as number;
+    const timestamp = column < 0 ? null : this.time(row, column);
+    if (Number.isNaN(timestamp)) return;
+    record.timestamp = timestamp;
     // A sink that reads the keys gets no boxed 13-digit number per row in `groupId` (see LogSink).
-    const groupKey = this.id(row, F.groupId);
+    column = columns[F.groupId] as number;
+    const groupKey = column < 0 ? NO_ID : idAt(buffer, starts[column] as number, ends[column] as number);
     record.groupKey = groupKey;
     record.groupId =
       groupKey === TEXT_ID
-        ? fieldText(row, this.columns[F.groupId] as number)
+        ? fieldText(row, column)
         : groupKey === NO_ID || this.readsIdKeys
           ? null
           : groupKey;
-    const messageKey = this.id(row, F.messageId);
+    column = columns[F.messageId] as number;
+    const messageKey = column < 0 ? NO_ID : idAt(buffer, starts[column] as number, ends[column] as number);
     record.messageKey = messageKey;
     record.messageId =
       messageKey === TEXT_ID
-        ? fieldText(row, this.columns[F.messageId] as number)
+        ? fieldText(row, column)
         : messageKey === NO_ID || this.readsIdKeys
           ? null
           : String(messageKey);
-    if (this.isBad) return;
     record.line = row.line;
-    record.source = this.options.file ?? null;
-    if (record.giftId === null && record.giftName === null) {
+    record.source = this.source;
+    if (giftId < 0 && record.giftName === null) {
       this.reject(row.line, "NO_GIFT", "the row names no gift");
       return;
     }
-    if (record.count === 0) this.bad(row, F.count, "BAD_NUMBER", "is 0");
+    if (count === 0) this.bad(row, F.count, "BAD_NUMBER", "is 0");
     else this.sink.record(record);
+  }
+
+  /** A flag field: 1 or 0, NO_FLAG when blank or absent, BAD_FLAG (reported) when unreadable. */
+  private flag(row: CsvRecord, field: number): number {
+    const column = this.columns[field] as number;
+    if (column < 0) return NO_FLAG;
+    const start = row.starts[column] as number;
+    const end = row.ends[column] as number;
+    const kind = this.flagKinds[field];
+    if (kind === GIFT_TYPE) {
+      const type = wholeFromBytes(row.buffer, start, end);
+      if (type === -2) this.bad(row, field, "BAD_NUMBER", "is not a gift type number");
+      return type === -2 ? BAD_FLAG : type < 0 ? NO_FLAG : type === 1 ? 1 : 0;
+    }
+    const value = truthFromBytes(row.buffer, start, end);
+    if (value === -2) this.bad(row, field, "BAD_BOOLEAN", "is not true or false");
+    return value < 0 ? value : kind === INVERTED ? 1 - value : value;
   }
 }
 
