@@ -6,7 +6,7 @@
  */
 import { type Catalog, type Gift, type NameResolution, resolveName } from "../catalog.js";
 import type { CountedGift } from "../estimate.js";
-import { IdMap, isWholeId, wholeIdOfText } from "./id-map.js";
+import { highOf, IdMap, idOf, isWholeId, lowOf, wholeIdOfText } from "./id-map.js";
 import { type LogRecord, type LogReject, type LogSink, NO_ID, TEXT_ID } from "./record.js";
 
 export type OpenStreakRule = "count" | "drop";
@@ -79,6 +79,13 @@ export interface LogCount {
   readonly audit: LogAudit;
 }
 
+/**
+ * A group id as the counter holds it: its kind (NO_ID, TEXT_ID or WHOLE) and, for a whole-number
+ * id, its two 32-bit halves (see IdMap): small integers all, so no boxed 13-digit number is made
+ * when one is passed to a function or kept in an object.
+ */
+const WHOLE = 0;
+
 interface OpenStreak {
   gift: PricedGift;
   sender: string;
@@ -88,14 +95,26 @@ interface OpenStreak {
   senderKey: number;
   receiverId: string | null;
   timestamp: number | null;
-  /** As LogRecord's: the group id when it is a whole number (held unboxed), else NO_ID or TEXT_ID. */
-  groupKey: number;
-  groupId: string | number | null;
+  groupKind: number;
+  groupHigh: number;
+  groupLow: number;
+  /** The group id when it is text (TEXT_ID), else null. */
+  groupText: string | number | null;
   /** When it was opened: streaks keyed by group are closed at the end in the order they opened. */
   order: number;
 }
 
-/** The event `onCounted` gets with `reuseEvent`: one object, its group id unboxed as in OpenStreak. */
+/** A streak's or an event's group id, made a number or text only when asked for. */
+function groupIdOf(
+  kind: number,
+  high: number,
+  low: number,
+  text: string | number | null,
+): string | number | null {
+  return kind === WHOLE ? idOf(high, low) : kind === TEXT_ID ? text : null;
+}
+
+/** The event `onCounted` gets with `reuseEvent`: one object, its group id held as in OpenStreak. */
 class ReusedEvent implements CountedEvent {
   count = 0;
   isStreakable = false;
@@ -104,13 +123,15 @@ class ReusedEvent implements CountedEvent {
   senderKey = -1;
   receiverId: string | null = null;
   timestamp: number | null = null;
-  groupKey = -1;
+  groupKind = NO_ID;
+  groupHigh = 0;
+  groupLow = 0;
   groupText: string | number | null = null;
 
   constructor(public gift: PricedGift) {}
 
   get groupId(): string | number | null {
-    return this.groupKey >= 0 ? this.groupKey : this.groupText;
+    return groupIdOf(this.groupKind, this.groupHigh, this.groupLow, this.groupText);
   }
 }
 
@@ -129,20 +150,14 @@ const NO_GIFT: PricedGift = {
   isPriceFromLog: false,
 };
 
-/** A record's `groupKey`, worked out from `groupId` when the reader did not give it. */
-function groupKeyOf(row: LogRecord): number {
-  const key = row.groupKey;
-  if (key !== undefined && (key >= 0 || key === NO_ID)) return key;
-  const id = row.groupId;
+/** A record's group id as a number when the reader did not give `groupKey`: the id, NO_ID or TEXT_ID. */
+function groupKeyOfId(id: string | number | null): number {
   if (id === null) return NO_ID;
   return typeof id === "number" && isWholeId(id) ? id : TEXT_ID;
 }
 
-/** A record's `messageKey`, worked out from `messageId` when the reader did not give it. */
-function messageKeyOf(row: LogRecord): number {
-  const key = row.messageKey;
-  if (key !== undefined && (key >= 0 || key === NO_ID)) return key;
-  const id = row.messageId;
+/** A record's message id as a number when the reader did not give `messageKey` (as `groupKeyOfId`). */
+function messageKeyOfId(id: string | null): number {
   if (id === null) return NO_ID;
   const whole = wholeIdOfText(id);
   return whole >= 0 ? whole : TEXT_ID;
@@ -158,8 +173,10 @@ function newStreak(gift: PricedGift): OpenStreak {
     senderKey: -1,
     receiverId: null,
     timestamp: null,
-    groupKey: -1,
-    groupId: null,
+    groupKind: NO_ID,
+    groupHigh: 0,
+    groupLow: 0,
+    groupText: null,
     order: 0,
   };
 }
@@ -317,46 +334,49 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     return entry;
   };
 
-  /**
-   * Count `giftCount` of `gift`, sent as `from` says (a row, or the open streak it closes);
-   * `groupKey` is `from`'s group id when that is a whole number, else -1.
-   */
-  const count = (
-    gift: PricedGift,
-    giftCount: number,
-    from: LogRecord | OpenStreak,
-    isStreakable: boolean,
-    groupKey: number,
-  ) => {
+  // The group id of the row `record` is at, as the counter holds it (see WHOLE).
+  let rowGroupKind = NO_ID;
+  let rowGroupHigh = 0;
+  let rowGroupLow = 0;
+
+  const tally = (gift: PricedGift, giftCount: number) => {
     countsByGift[gift.index] = (countsByGift[gift.index] ?? 0) + giftCount;
     if (gift.isPriceFromLog) {
       fromLogGifts += giftCount;
       fromLogCoins += giftCount * gift.coinsEach;
     }
+  };
+
+  /** Count `giftCount` of `gift`, sent as `row` (the row `record` is at) says. */
+  const countRow = (gift: PricedGift, giftCount: number, row: LogRecord, isStreakable: boolean) => {
+    tally(gift, giftCount);
     if (onCounted === undefined) return;
+    const groupText = rowGroupKind === TEXT_ID ? row.groupId : null;
     if (reusedEvent === undefined) {
       onCounted({
         gift,
         count: giftCount,
         isStreakable,
-        senderId: from.senderId,
-        senderName: from.senderName,
-        receiverId: from.receiverId,
-        timestamp: from.timestamp,
-        groupId: groupKey >= 0 ? groupKey : groupKey === TEXT_ID ? from.groupId : null,
+        senderId: row.senderId,
+        senderName: row.senderName,
+        receiverId: row.receiverId,
+        timestamp: row.timestamp,
+        groupId: groupIdOf(rowGroupKind, rowGroupHigh, rowGroupLow, groupText),
       });
       return;
     }
     reusedEvent.gift = gift;
     reusedEvent.count = giftCount;
     reusedEvent.isStreakable = isStreakable;
-    reusedEvent.senderId = from.senderId;
-    reusedEvent.senderName = from.senderName;
-    reusedEvent.senderKey = from.senderKey ?? -1;
-    reusedEvent.receiverId = from.receiverId;
-    reusedEvent.timestamp = from.timestamp;
-    reusedEvent.groupKey = groupKey;
-    reusedEvent.groupText = groupKey === TEXT_ID ? from.groupId : null;
+    reusedEvent.senderId = row.senderId;
+    reusedEvent.senderName = row.senderName;
+    reusedEvent.senderKey = row.senderKey ?? -1;
+    reusedEvent.receiverId = row.receiverId;
+    reusedEvent.timestamp = row.timestamp;
+    reusedEvent.groupKind = rowGroupKind;
+    reusedEvent.groupHigh = rowGroupHigh;
+    reusedEvent.groupLow = rowGroupLow;
+    reusedEvent.groupText = groupText;
     onCounted(reusedEvent);
   };
 
@@ -364,25 +384,80 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const closeAtHighest = (streak: OpenStreak) => {
     held--;
     counted++;
-    count(streak.gift, streak.highest, streak, true, streak.groupKey);
+    tally(streak.gift, streak.highest);
+    if (onCounted === undefined) return;
+    if (reusedEvent === undefined) {
+      onCounted({
+        gift: streak.gift,
+        count: streak.highest,
+        isStreakable: true,
+        senderId: streak.senderId,
+        senderName: streak.senderName,
+        receiverId: streak.receiverId,
+        timestamp: streak.timestamp,
+        groupId: groupIdOf(streak.groupKind, streak.groupHigh, streak.groupLow, streak.groupText),
+      });
+      return;
+    }
+    reusedEvent.gift = streak.gift;
+    reusedEvent.count = streak.highest;
+    reusedEvent.isStreakable = true;
+    reusedEvent.senderId = streak.senderId;
+    reusedEvent.senderName = streak.senderName;
+    reusedEvent.senderKey = streak.senderKey;
+    reusedEvent.receiverId = streak.receiverId;
+    reusedEvent.timestamp = streak.timestamp;
+    reusedEvent.groupKind = streak.groupKind;
+    reusedEvent.groupHigh = streak.groupHigh;
+    reusedEvent.groupLow = streak.groupLow;
+    reusedEvent.groupText = streak.groupText;
+    onCounted(reusedEvent);
+  };
+
+  /** Is this row's message id one seen before? (Remembers it if not.) */
+  const isDuplicate = (row: LogRecord): boolean => {
+    let messageKey = row.messageKey;
+    if (messageKey === undefined || messageKey === TEXT_ID) messageKey = messageKeyOfId(row.messageId);
+    if (messageKey >= 0) {
+      const high = highOf(messageKey);
+      const low = lowOf(messageKey);
+      if (messageNumbers.has(high, low)) return true;
+      messageNumbers.set(high, low, true);
+    } else if (messageKey === TEXT_ID) {
+      const messageId = row.messageId ?? "";
+      if (messageIds.has(messageId)) return true;
+      messageIds.add(messageId);
+    }
+    return false;
+  };
+
+  /** Does the row's own price (unit or total) disagree with the catalog's? */
+  const isMismatch = (row: LogRecord, gift: PricedGift): boolean =>
+    !gift.isPriceFromLog &&
+    ((row.unitCoins !== null && row.unitCoins !== gift.coinsEach) ||
+      (row.totalCoins !== null && row.totalCoins !== gift.coinsEach * (row.count ?? 1)));
+
+  /** Where `record` keeps the row's group id (rowGroupKind, rowGroupHigh, rowGroupLow). */
+  const readGroupId = (row: LogRecord) => {
+    let groupKey = row.groupKey;
+    if (groupKey === undefined || groupKey === TEXT_ID) groupKey = groupKeyOfId(row.groupId);
+    if (groupKey >= 0) {
+      rowGroupKind = WHOLE;
+      rowGroupHigh = highOf(groupKey);
+      rowGroupLow = lowOf(groupKey);
+    } else {
+      rowGroupKind = groupKey;
+      rowGroupHigh = 0;
+      rowGroupLow = 0;
+    }
   };
 
   const record = (row: LogRecord) => {
     rows++;
-    const messageKey = messageKeyOf(row);
-    if (messageKey >= 0) {
-      if (messageNumbers.has(messageKey)) {
-        duplicates++;
-        return;
-      }
-      messageNumbers.set(messageKey, true);
-    } else if (messageKey === TEXT_ID) {
-      const messageId = row.messageId ?? "";
-      if (messageIds.has(messageId)) {
-        duplicates++;
-        return;
-      }
-      messageIds.add(messageId);
+    // The common row (a canonical log's) takes only the first test of each rule.
+    if (row.messageKey !== NO_ID && isDuplicate(row)) {
+      duplicates++;
+      return;
     }
     if (receiver !== undefined) {
       const to = row.receiverId ?? "";
@@ -392,7 +467,8 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
       }
     }
     // Most rows name a catalog gift already seen: found by array index, no call, no `in` test.
-    let gift = row.giftId !== null && row.giftId < SMALL_ID ? catalogGiftsBySmallId[row.giftId] : undefined;
+    const giftId = row.giftId;
+    let gift = giftId !== null && giftId < SMALL_ID ? catalogGiftsBySmallId[giftId] : undefined;
     if (gift === undefined) {
       const priced = priceOf(row);
       if (!("index" in priced)) {
@@ -401,31 +477,55 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
       }
       gift = priced;
     }
-    if (!gift.isPriceFromLog) {
-      const rowCount = row.count ?? 1;
-      if (
-        (row.unitCoins !== null && row.unitCoins !== gift.coinsEach) ||
-        (row.totalCoins !== null && row.totalCoins !== gift.coinsEach * rowCount)
-      ) {
-        mismatches++;
-      }
-    }
+    if ((row.unitCoins !== null || row.totalCoins !== null) && isMismatch(row, gift)) mismatches++;
     const giftCount = row.count ?? 1;
-    const isStreakable = row.isStreakable ?? gift.isStreakable;
-    const groupKey = groupKeyOf(row);
-    if (!isStreakable) {
+    readGroupId(row);
+    if (!(row.isStreakable ?? gift.isStreakable)) {
       counted++;
-      count(gift, giftCount, row, false, groupKey);
+      countRow(gift, giftCount, row, false);
       return;
     }
     const sender = row.senderId ?? row.senderName ?? "";
+    if (rowGroupKind !== WHOLE) {
+      streakRow(row, gift, giftCount, sender);
+      return;
+    }
+    // A TikTok log's row: its streak found by the whole-number group id alone.
+    const open = byGroupId.get(rowGroupHigh, rowGroupLow);
+    if (open === undefined) {
+      if (row.isStreakEnd === false) openStreak(row, gift, giftCount, sender, undefined, null);
+      else {
+        counted++;
+        countRow(gift, giftCount, row, true);
+      }
+      return;
+    }
+    if (open.gift !== gift || open.sender !== sender || giftCount < open.highest) {
+      streakRow(row, gift, giftCount, sender);
+      return;
+    }
+    if (row.isStreakEnd !== false) {
+      byGroupId.delete(rowGroupHigh, rowGroupLow);
+      spare.push(open);
+      counted++;
+      countRow(gift, giftCount, row, true);
+      return;
+    }
+    held++;
+    open.highest = giftCount;
+    open.senderName = row.senderName;
+    open.timestamp = row.timestamp;
+  };
+
+  /** A streakable row, every case: the rules of the fast path in `record` and the rare ones. */
+  const streakRow = (row: LogRecord, gift: PricedGift, giftCount: number, sender: string) => {
     // Keyed by group id when the log has one (one lookup, no key built), else by sender and gift.
     // A whole-number group id is looked up in `byGroupId` (when `table` is undefined and `key` null).
     let table: Map<string | number, OpenStreak> | undefined;
     let key: string | number | null = null;
     let open: OpenStreak | undefined;
-    if (groupKey >= 0) open = byGroupId.get(groupKey);
-    else if (groupKey === TEXT_ID) {
+    if (rowGroupKind === WHOLE) open = byGroupId.get(rowGroupHigh, rowGroupLow);
+    else if (rowGroupKind === TEXT_ID) {
       table = byGroup;
       key = row.groupId ?? "";
       open = byGroup.get(key);
@@ -437,62 +537,78 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     if (open !== undefined && (open.gift !== gift || open.sender !== sender)) {
       // One group id for two senders or gifts: rare, so the composite key is built only then.
       table = byGroup;
-      key = `${sender}\u0000${gift.index}\u0000${groupKey >= 0 ? groupKey : row.groupId}`;
+      const groupId = groupIdOf(rowGroupKind, rowGroupHigh, rowGroupLow, row.groupId);
+      key = `${sender}\u0000${gift.index}\u0000${groupId}`;
       open = table.get(key);
     }
     if (open !== undefined && giftCount < open.highest) {
       restarted++;
       closeAtHighest(open);
-      forget(table, key, groupKey);
+      forget(table, key);
       spare.push(open);
       open = undefined;
     }
     if (row.isStreakEnd !== false) {
       if (open !== undefined) {
-        forget(table, key, groupKey);
+        forget(table, key);
         spare.push(open);
       }
       counted++;
-      count(gift, giftCount, row, true, groupKey);
+      countRow(gift, giftCount, row, true);
       return;
     }
-    held++;
-    if (open === undefined) {
-      const streak = spare.pop() ?? newStreak(gift);
-      streak.gift = gift;
-      streak.sender = sender;
-      streak.highest = giftCount;
-      streak.senderId = row.senderId;
-      streak.senderName = row.senderName;
-      streak.senderKey = row.senderKey ?? -1;
-      streak.receiverId = row.receiverId;
-      streak.timestamp = row.timestamp;
-      streak.groupKey = groupKey;
-      streak.groupId = groupKey === TEXT_ID ? row.groupId : null;
-      streak.order = opened++;
-      if (key === null) byGroupId.set(groupKey, streak);
-      else {
-        if (table === undefined) {
-          table = new Map();
-          bySender.set(sender, table);
-        }
-        table.set(key, streak);
+    if (open === undefined) openStreak(row, gift, giftCount, sender, table, key);
+    else {
+      held++;
+      if (giftCount >= open.highest) {
+        open.highest = giftCount;
+        open.senderName = row.senderName;
+        open.timestamp = row.timestamp;
       }
-    } else if (giftCount >= open.highest) {
-      open.highest = giftCount;
-      open.senderName = row.senderName;
-      open.timestamp = row.timestamp;
     }
   };
-  /** Remove an open streak from where `record` found it. */
-  const forget = (
+
+  /** Hold the row's frame as a new open streak, in `table` at `key` (in `byGroupId` when `key` is null). */
+  const openStreak = (
+    row: LogRecord,
+    gift: PricedGift,
+    giftCount: number,
+    sender: string,
     table: Map<string | number, OpenStreak> | undefined,
     key: string | number | null,
-    groupKey: number,
   ) => {
-    if (key === null) byGroupId.delete(groupKey);
+    held++;
+    const streak = spare.pop() ?? newStreak(gift);
+    streak.gift = gift;
+    streak.sender = sender;
+    streak.highest = giftCount;
+    streak.senderId = row.senderId;
+    streak.senderName = row.senderName;
+    streak.senderKey = row.senderKey ?? -1;
+    streak.receiverId = row.receiverId;
+    streak.timestamp = row.timestamp;
+    streak.groupKind = rowGroupKind;
+    streak.groupHigh = rowGroupHigh;
+    streak.groupLow = rowGroupLow;
+    streak.groupText = rowGroupKind === TEXT_ID ? row.groupId : null;
+    streak.order = opened++;
+    if (key === null) byGroupId.set(rowGroupHigh, rowGroupLow, streak);
+    else {
+      let into = table;
+      if (into === undefined) {
+        into = new Map();
+        bySender.set(sender, into);
+      }
+      into.set(key, streak);
+    }
+  };
+
+  /** Remove the row's open streak from where `streakRow` found it. */
+  const forget = (table: Map<string | number, OpenStreak> | undefined, key: string | number | null) => {
+    if (key === null) byGroupId.delete(rowGroupHigh, rowGroupLow);
     else table?.delete(key);
   };
+
   const rejectRow = (entry: LogReject) => {
     rows++;
     reject(entry);

@@ -140,35 +140,19 @@ function wholeFromBytes(buffer: Buffer, start: number, end: number): number {
 }
 
 /**
- * Up to 15 digits (a group or message id, often 13) as a number, -2 when not all digits. The last
- * nine digits and the rest are read as two small integers, not one double: integer arithmetic
- * keeps the loop short, and both halves and `high * 1e9 + low` are exact below 2^53.
+ * Up to nine digits as the number they spell (0 for none), -1 when one is not a digit. An id of up
+ * to 15 digits (a group or message id, often 13) is read as two such halves, the last nine digits
+ * and the rest: small integers, which cross function calls unboxed, and `high * 1e9 + low` is
+ * exact below 2^53. The caller puts the halves together where it stores the id.
  */
-function idFromBytes(buffer: Buffer, start: number, end: number): number {
-  const split = end - start > 9 ? end - 9 : start;
-  let high = 0;
-  for (let i = start; i < split; i++) {
+function digitsValue(buffer: Buffer, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
     const digit = (buffer[i] as number) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -2;
-    high = high * 10 + digit;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
   }
-  let low = 0;
-  for (let i = split; i < end; i++) {
-    const digit = (buffer[i] as number) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -2;
-    low = low * 10 + digit;
-  }
-  return high * 1e9 + low;
-}
-
-/**
- * An id unique per event (group, message), never interned: up to 15 digits become a number (with
- * no string made), NO_ID when blank, TEXT_ID for an id to read as text.
- */
-function idAt(buffer: Buffer, start: number, end: number): number {
-  if (start === end) return NO_ID;
-  const id = end - start <= 15 ? idFromBytes(buffer, start, end) : -2;
-  return id >= 0 ? id : TEXT_ID;
+  return value;
 }
 
 /** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
@@ -214,6 +198,14 @@ function truthFromBytes(buffer: Buffer, start: number, end: number): number {
   if (spells(buffer, start, end, "false") || spells(buffer, start, end, "no")) return 0;
   return -2;
 }
+
+/**
+ * Where a field of a scanned record starts and ends, and whether it has doubled quotes to undo.
+ * (The scanner of the wasm-scan branch exports these three, for its flat field array.)
+ */
+const startOf = (record: CsvRecord, field: number): number => record.starts[field] as number;
+const endOf = (record: CsvRecord, field: number): number => record.ends[field] as number;
+const isEscaped = (record: CsvRecord, field: number): boolean => record.escaped[field] === 1;
 
 /** How a flag column is read (a boolean is 0): `giftType` 1 is streakable; `inverted` means the opposite. */
 const GIFT_TYPE = 1;
@@ -319,6 +311,9 @@ class CsvLogReader implements RowReader {
   private readonly senders = new SenderTable(1 << 18);
   private headerCount = -1;
   private readonly readsIdKeys: boolean;
+  /** The halves of the id `isWholeIdAt` read last. */
+  private idHigh = 0;
+  private idLow = 0;
   private readonly knowsGiftId: (giftId: number) => boolean;
   private readonly source: string | null;
 
@@ -384,18 +379,18 @@ class CsvLogReader implements RowReader {
   private text(row: CsvRecord, field: number): string | null {
     const column = this.columns[field] as number;
     if (column < 0) return null;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     if (start === end) return null;
-    return (this.interners[field] as ByteInterner).get(row.buffer, start, end, row.escaped[column] === 1);
+    return (this.interners[field] as ByteInterner).get(row.buffer, start, end, isEscaped(row, column));
   }
 
   /** The sender's id, name and hint (by the id, from the sender table; by the name alone without one). */
   private sender(row: CsvRecord): void {
     const record = this.record;
     const idColumn = this.columns[F.senderId] as number;
-    const idStart = idColumn < 0 ? 0 : (row.starts[idColumn] as number);
-    const idEnd = idColumn < 0 ? 0 : (row.ends[idColumn] as number);
+    const idStart = idColumn < 0 ? 0 : startOf(row, idColumn);
+    const idEnd = idColumn < 0 ? 0 : endOf(row, idColumn);
     if (idStart === idEnd) {
       record.senderId = null;
       record.senderKey = -1;
@@ -408,10 +403,10 @@ class CsvLogReader implements RowReader {
       row.buffer,
       idStart,
       idEnd,
-      row.escaped[idColumn] === 1,
-      nameColumn < 0 ? 0 : (row.starts[nameColumn] as number),
-      nameColumn < 0 ? 0 : (row.ends[nameColumn] as number),
-      nameColumn >= 0 && row.escaped[nameColumn] === 1,
+      isEscaped(row, idColumn),
+      nameColumn < 0 ? 0 : startOf(row, nameColumn),
+      nameColumn < 0 ? 0 : endOf(row, nameColumn),
+      nameColumn >= 0 && isEscaped(row, nameColumn),
     );
     record.senderKey = senders.index;
     record.senderName = senders.name;
@@ -419,8 +414,8 @@ class CsvLogReader implements RowReader {
 
   /** A timestamp in epoch milliseconds, null when blank, NaN (reported) when unreadable. */
   private time(row: CsvRecord, column: number): number | null {
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     const whole = wholeFromBytes(row.buffer, start, end);
     if (whole >= 0) return epochToMs(whole);
     if (whole === -1) return null;
@@ -442,11 +437,11 @@ class CsvLogReader implements RowReader {
       this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${this.headerCount}`);
       return;
     }
-    const { buffer, starts, ends } = row;
+    const { buffer } = row;
     const columns = this.columns;
     const record = this.record;
     let column = columns[F.giftId] as number;
-    const giftId = column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    const giftId = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
     if (giftId === -2) {
       this.bad(row, F.giftId, "BAD_NUMBER", "is not a whole number");
       return;
@@ -457,23 +452,21 @@ class CsvLogReader implements RowReader {
     record.giftName =
       column < 0 || (giftId >= 0 && this.knowsGiftId(giftId)) ? null : this.text(row, F.giftName);
     column = columns[F.unitCoins] as number;
-    const unitCoins =
-      column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    const unitCoins = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
     if (unitCoins === -2) {
       this.bad(row, F.unitCoins, "BAD_NUMBER", "is not a whole number");
       return;
     }
     record.unitCoins = unitCoins < 0 ? null : unitCoins;
     column = columns[F.count] as number;
-    const count = column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    const count = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
     if (count === -2) {
       this.bad(row, F.count, "BAD_NUMBER", "is not a whole number");
       return;
     }
     record.count = count < 0 ? null : count;
     column = columns[F.totalCoins] as number;
-    const totalCoins =
-      column < 0 ? -1 : wholeFromBytes(buffer, starts[column] as number, ends[column] as number);
+    const totalCoins = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
     if (totalCoins === -2) {
       this.bad(row, F.totalCoins, "BAD_NUMBER", "is not a whole number");
       return;
@@ -493,23 +486,15 @@ class CsvLogReader implements RowReader {
     record.timestamp = timestamp;
     // A sink that reads the keys gets no boxed 13-digit number per row in `groupId` (see LogSink).
     column = columns[F.groupId] as number;
-    const groupKey = column < 0 ? NO_ID : idAt(buffer, starts[column] as number, ends[column] as number);
-    record.groupKey = groupKey;
-    record.groupId =
-      groupKey === TEXT_ID
-        ? fieldText(row, column)
-        : groupKey === NO_ID || this.readsIdKeys
-          ? null
-          : groupKey;
+    if (column < 0) {
+      record.groupKey = NO_ID;
+      record.groupId = null;
+    } else this.groupId(row, column);
     column = columns[F.messageId] as number;
-    const messageKey = column < 0 ? NO_ID : idAt(buffer, starts[column] as number, ends[column] as number);
-    record.messageKey = messageKey;
-    record.messageId =
-      messageKey === TEXT_ID
-        ? fieldText(row, column)
-        : messageKey === NO_ID || this.readsIdKeys
-          ? null
-          : String(messageKey);
+    if (column < 0) {
+      record.messageKey = NO_ID;
+      record.messageId = null;
+    } else this.messageId(row, column);
     record.line = row.line;
     record.source = this.source;
     if (giftId < 0 && record.giftName === null) {
@@ -520,12 +505,59 @@ class CsvLogReader implements RowReader {
     else this.sink.record(record);
   }
 
+  /**
+   * An id field (group, message), never interned: true when it is up to 15 digits, then read into
+   * `idHigh` and `idLow` (see `digitsValue`); false when it is blank or text.
+   */
+  private isWholeIdAt(row: CsvRecord, column: number): boolean {
+    const start = startOf(row, column);
+    const end = endOf(row, column);
+    if (start === end || end - start > 15) return false;
+    const split = end - start > 9 ? end - 9 : start;
+    this.idHigh = digitsValue(row.buffer, start, split);
+    this.idLow = this.idHigh < 0 ? -1 : digitsValue(row.buffer, split, end);
+    return this.idLow >= 0;
+  }
+
+  /**
+   * The group id into the record: `groupKey`, and `groupId` for a sink that does not read keys (a
+   * sink that `readsIdKeys` gets null there for a whole-number id: no boxed number per row).
+   */
+  private groupId(row: CsvRecord, column: number): void {
+    const record = this.record;
+    if (this.isWholeIdAt(row, column)) {
+      record.groupKey = this.idHigh * 1e9 + this.idLow;
+      record.groupId = this.readsIdKeys ? null : record.groupKey;
+    } else if (startOf(row, column) === endOf(row, column)) {
+      record.groupKey = NO_ID;
+      record.groupId = null;
+    } else {
+      record.groupKey = TEXT_ID;
+      record.groupId = fieldText(row, column);
+    }
+  }
+
+  /** The message id into the record, as `groupId` does. */
+  private messageId(row: CsvRecord, column: number): void {
+    const record = this.record;
+    if (this.isWholeIdAt(row, column)) {
+      record.messageKey = this.idHigh * 1e9 + this.idLow;
+      record.messageId = this.readsIdKeys ? null : String(record.messageKey);
+    } else if (startOf(row, column) === endOf(row, column)) {
+      record.messageKey = NO_ID;
+      record.messageId = null;
+    } else {
+      record.messageKey = TEXT_ID;
+      record.messageId = fieldText(row, column);
+    }
+  }
+
   /** A flag field: 1 or 0, NO_FLAG when blank or absent, BAD_FLAG (reported) when unreadable. */
   private flag(row: CsvRecord, field: number): number {
     const column = this.columns[field] as number;
     if (column < 0) return NO_FLAG;
-    const start = row.starts[column] as number;
-    const end = row.ends[column] as number;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
     const kind = this.flagKinds[field];
     if (kind === GIFT_TYPE) {
       const type = wholeFromBytes(row.buffer, start, end);

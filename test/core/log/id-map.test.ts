@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IdMap, isWholeId, wholeIdOfText } from "../../../src/core/log/id-map.js";
+import { highOf, IdMap, idOf, isWholeId, lowOf, wholeIdOfText } from "../../../src/core/log/id-map.js";
 
 type Step = { op: "set" | "get" | "delete"; id: number; value: number };
 
@@ -21,13 +21,13 @@ describe("IdMap (whole-number ids in typed arrays)", () => {
         const model = new Map<number, number>();
         for (const { op, id, value } of steps) {
           if (op === "set") {
-            ids.set(id, value);
+            ids.set(highOf(id), lowOf(id), value);
             model.set(id, value);
-          } else if (op === "delete") expect(ids.delete(id)).toBe(model.delete(id));
-          expect(ids.get(id)).toBe(model.get(id));
+          } else if (op === "delete") expect(ids.delete(highOf(id), lowOf(id))).toBe(model.delete(id));
+          expect(ids.get(highOf(id), lowOf(id))).toBe(model.get(id));
           expect(ids.size).toBe(model.size);
         }
-        for (const key of model.keys()) expect(ids.get(key)).toBe(model.get(key));
+        for (const key of model.keys()) expect(ids.get(highOf(key), lowOf(key))).toBe(model.get(key));
         expect(new Map(ids.entries())).toEqual(model);
       }),
       { numRuns: 300 },
@@ -37,15 +37,24 @@ describe("IdMap (whole-number ids in typed arrays)", () => {
   it("stays small while many ids pass through it a few at a time", () => {
     const ids = new IdMap<number>();
     let deleted = 0;
+    const at = (id: number) => [highOf(7_300_000_000_000 + id), lowOf(7_300_000_000_000 + id)] as const;
     for (let id = 0; id < 100_000; id++) {
-      ids.set(7_300_000_000_000 + id, id);
-      if (id >= 20 && ids.delete(7_300_000_000_000 + id - 20)) deleted++;
+      ids.set(...at(id), id);
+      if (id >= 20 && ids.delete(...at(id - 20))) deleted++;
     }
     expect([ids.size, deleted]).toEqual([20, 100_000 - 20]);
-    expect(ids.get(7_300_000_000_000 + 99_999)).toBe(99_999);
-    expect(ids.get(7_300_000_000_000 + 5)).toBeUndefined();
+    expect(ids.get(...at(99_999))).toBe(99_999);
+    expect(ids.get(...at(5))).toBeUndefined();
     ids.clear();
-    expect([ids.size, ids.has(7_300_000_000_000 + 99_999)]).toEqual([0, false]);
+    expect([ids.size, ids.has(...at(99_999))]).toEqual([0, false]);
+  });
+
+  it("splits a whole id into halves and back", () => {
+    fc.assert(
+      fc.property(fc.maxSafeNat(), (id) => {
+        expect(idOf(highOf(id), lowOf(id))).toBe(id);
+      }),
+    );
   });
 
   it("knows which numbers are whole ids and which texts spell one", () => {
