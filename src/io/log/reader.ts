@@ -139,22 +139,6 @@ function wholeFromBytes(buffer: Buffer, start: number, end: number): number {
   return end - start > 15 && !Number.isSafeInteger(value) ? -2 : value;
 }
 
-/**
- * Up to nine digits as the number they spell (0 for none), -1 when one is not a digit. An id of up
- * to 15 digits (a group or message id, often 13) is read as two such halves, the last nine digits
- * and the rest: small integers, which cross function calls unboxed, and `high * 1e9 + low` is
- * exact below 2^53. The caller puts the halves together where it stores the id.
- */
-function digitsValue(buffer: Buffer, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = (buffer[i] as number) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
 /** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
 function spells(buffer: Buffer, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
@@ -507,16 +491,32 @@ class CsvLogReader implements RowReader {
 
   /**
    * An id field (group, message), never interned: true when it is up to 15 digits, then read into
-   * `idHigh` and `idLow` (see `digitsValue`); false when it is blank or text.
+   * `idHigh` (all but the last nine) and `idLow` (the last nine): small integers, which cross
+   * function calls unboxed where a 13-digit number is boxed, and `high * 1e9 + low` is exact below
+   * 2^53. False when it is blank or text.
    */
   private isWholeIdAt(row: CsvRecord, column: number): boolean {
+    const { buffer } = row;
     const start = startOf(row, column);
     const end = endOf(row, column);
     if (start === end || end - start > 15) return false;
     const split = end - start > 9 ? end - 9 : start;
-    this.idHigh = digitsValue(row.buffer, start, split);
-    this.idLow = this.idHigh < 0 ? -1 : digitsValue(row.buffer, split, end);
-    return this.idLow >= 0;
+    let high = 0;
+    let i = start;
+    for (; i < split; i++) {
+      const digit = (buffer[i] as number) - DIGIT_0;
+      if (digit >>> 0 > 9) return false;
+      high = high * 10 + digit;
+    }
+    let low = 0;
+    for (; i < end; i++) {
+      const digit = (buffer[i] as number) - DIGIT_0;
+      if (digit >>> 0 > 9) return false;
+      low = low * 10 + digit;
+    }
+    this.idHigh = high;
+    this.idLow = low;
+    return true;
   }
 
   /**
