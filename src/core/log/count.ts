@@ -104,6 +104,23 @@ interface OpenStreak {
   order: number;
 }
 
+/** Who sent a gift and when: what an event or an open streak takes from a row (or a streak). */
+interface Sent {
+  senderId: string | null;
+  senderName: string | null;
+  senderKey: number;
+  receiverId: string | null;
+  timestamp: number | null;
+}
+
+function takeSender(into: Sent, from: LogRecord | OpenStreak): void {
+  into.senderId = from.senderId;
+  into.senderName = from.senderName;
+  into.senderKey = from.senderKey ?? -1;
+  into.receiverId = from.receiverId;
+  into.timestamp = from.timestamp;
+}
+
 /** A streak's or an event's group id, made a number or text only when asked for. */
 function groupIdOf(
   kind: number,
@@ -347,37 +364,47 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     }
   };
 
-  /** Count `giftCount` of `gift`, sent as `row` (the row `record` is at) says. */
-  const countRow = (gift: PricedGift, giftCount: number, row: LogRecord, isStreakable: boolean) => {
-    tally(gift, giftCount);
+  /** Hand `onCounted` an event: `giftCount` of `gift`, sent as `from` (a row or a streak) says. */
+  const emit = (
+    gift: PricedGift,
+    giftCount: number,
+    isStreakable: boolean,
+    from: LogRecord | OpenStreak,
+    groupKind: number,
+    groupHigh: number,
+    groupLow: number,
+    groupText: string | number | null,
+  ) => {
     if (onCounted === undefined) return;
-    const groupText = rowGroupKind === TEXT_ID ? row.groupId : null;
     if (reusedEvent === undefined) {
       onCounted({
         gift,
         count: giftCount,
         isStreakable,
-        senderId: row.senderId,
-        senderName: row.senderName,
-        receiverId: row.receiverId,
-        timestamp: row.timestamp,
-        groupId: groupIdOf(rowGroupKind, rowGroupHigh, rowGroupLow, groupText),
+        senderId: from.senderId,
+        senderName: from.senderName,
+        receiverId: from.receiverId,
+        timestamp: from.timestamp,
+        groupId: groupIdOf(groupKind, groupHigh, groupLow, groupText),
       });
       return;
     }
     reusedEvent.gift = gift;
     reusedEvent.count = giftCount;
     reusedEvent.isStreakable = isStreakable;
-    reusedEvent.senderId = row.senderId;
-    reusedEvent.senderName = row.senderName;
-    reusedEvent.senderKey = row.senderKey ?? -1;
-    reusedEvent.receiverId = row.receiverId;
-    reusedEvent.timestamp = row.timestamp;
-    reusedEvent.groupKind = rowGroupKind;
-    reusedEvent.groupHigh = rowGroupHigh;
-    reusedEvent.groupLow = rowGroupLow;
+    takeSender(reusedEvent, from);
+    reusedEvent.groupKind = groupKind;
+    reusedEvent.groupHigh = groupHigh;
+    reusedEvent.groupLow = groupLow;
     reusedEvent.groupText = groupText;
     onCounted(reusedEvent);
+  };
+
+  /** Count `giftCount` of `gift`, sent as `row` (the row `record` is at) says. */
+  const countRow = (gift: PricedGift, giftCount: number, row: LogRecord, isStreakable: boolean) => {
+    tally(gift, giftCount);
+    const groupText = rowGroupKind === TEXT_ID ? row.groupId : null;
+    emit(gift, giftCount, isStreakable, row, rowGroupKind, rowGroupHigh, rowGroupLow, groupText);
   };
 
   /** A streak that ends without its end frame: its highest frame moves from held to counted. */
@@ -385,33 +412,8 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     held--;
     counted++;
     tally(streak.gift, streak.highest);
-    if (onCounted === undefined) return;
-    if (reusedEvent === undefined) {
-      onCounted({
-        gift: streak.gift,
-        count: streak.highest,
-        isStreakable: true,
-        senderId: streak.senderId,
-        senderName: streak.senderName,
-        receiverId: streak.receiverId,
-        timestamp: streak.timestamp,
-        groupId: groupIdOf(streak.groupKind, streak.groupHigh, streak.groupLow, streak.groupText),
-      });
-      return;
-    }
-    reusedEvent.gift = streak.gift;
-    reusedEvent.count = streak.highest;
-    reusedEvent.isStreakable = true;
-    reusedEvent.senderId = streak.senderId;
-    reusedEvent.senderName = streak.senderName;
-    reusedEvent.senderKey = streak.senderKey;
-    reusedEvent.receiverId = streak.receiverId;
-    reusedEvent.timestamp = streak.timestamp;
-    reusedEvent.groupKind = streak.groupKind;
-    reusedEvent.groupHigh = streak.groupHigh;
-    reusedEvent.groupLow = streak.groupLow;
-    reusedEvent.groupText = streak.groupText;
-    onCounted(reusedEvent);
+    const { groupKind, groupHigh, groupLow, groupText } = streak;
+    emit(streak.gift, streak.highest, true, streak, groupKind, groupHigh, groupLow, groupText);
   };
 
   /** Is this row's message id one seen before? (Remembers it if not.) */
@@ -582,11 +584,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     streak.gift = gift;
     streak.sender = sender;
     streak.highest = giftCount;
-    streak.senderId = row.senderId;
-    streak.senderName = row.senderName;
-    streak.senderKey = row.senderKey ?? -1;
-    streak.receiverId = row.receiverId;
-    streak.timestamp = row.timestamp;
+    takeSender(streak, row);
     streak.groupKind = rowGroupKind;
     streak.groupHigh = rowGroupHigh;
     streak.groupLow = rowGroupLow;

@@ -183,6 +183,11 @@ function truthFromBytes(buffer: Buffer, start: number, end: number): number {
   return -2;
 }
 
+/** The whole number in a record's column (see wholeFromBytes); -1 when the log has no such column. */
+function wholeAt(record: CsvRecord, column: number): number {
+  return column < 0 ? -1 : wholeFromBytes(record.buffer, startOf(record, column), endOf(record, column));
+}
+
 /**
  * Where a field of a scanned record starts and ends, and whether it has doubled quotes to undo.
  * (The scanner of the wasm-scan branch exports these three, for its flat field array.)
@@ -194,6 +199,8 @@ const isEscaped = (record: CsvRecord, field: number): boolean => record.escaped[
 /** How a flag column is read (a boolean is 0): `giftType` 1 is streakable; `inverted` means the opposite. */
 const GIFT_TYPE = 1;
 const INVERTED = 2;
+/** What `idKind` found: an id of up to 15 digits (else NO_ID or TEXT_ID). */
+const WHOLE_ID = 0;
 /** A flag field that is blank or absent, or unreadable (and reported). */
 const NO_FLAG = -1;
 const BAD_FLAG = -2;
@@ -266,27 +273,11 @@ type KeyedRecord = LogRecord & { groupKey: number; messageKey: number; senderKey
 
 class CsvLogReader implements RowReader {
   private readonly scanner: CsvScanner;
-  // Every field written out (not spread from emptyRecord()), so all of them sit inside the object.
-  private readonly record: KeyedRecord = {
-    source: null,
-    line: 0,
-    giftId: null,
-    giftName: null,
-    unitCoins: null,
-    count: null,
-    totalCoins: null,
-    isStreakable: null,
-    isStreakEnd: null,
-    senderId: null,
-    senderName: null,
-    receiverId: null,
-    timestamp: null,
-    groupId: null,
-    messageId: null,
+  private readonly record: KeyedRecord = Object.assign(emptyRecord(), {
     groupKey: NO_ID,
     messageKey: NO_ID,
     senderKey: -1,
-  };
+  });
   /** Per canonical field: its column (-1 when absent), how a flag is read, the header's name. */
   private readonly columns = new Int32Array(FIELD_COUNT).fill(-1);
   private readonly flagKinds = new Uint8Array(FIELD_COUNT);
@@ -359,6 +350,13 @@ class CsvLogReader implements RowReader {
     this.reject(row.line, code, `${this.names[field]} "${text.slice(0, 40)}" ${problem}`);
   }
 
+  /** True, and the row rejected, when `value` is wholeFromBytes' -2: not a whole number. */
+  private rejectsNumber(row: CsvRecord, field: number, value: number): boolean {
+    if (value !== -2) return false;
+    this.bad(row, field, "BAD_NUMBER", "is not a whole number");
+    return true;
+  }
+
   /** A text field, through its interner. */
   private text(row: CsvRecord, field: number): string | null {
     const column = this.columns[field] as number;
@@ -421,40 +419,24 @@ class CsvLogReader implements RowReader {
       this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${this.headerCount}`);
       return;
     }
-    const { buffer } = row;
     const columns = this.columns;
     const record = this.record;
-    let column = columns[F.giftId] as number;
-    const giftId = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
-    if (giftId === -2) {
-      this.bad(row, F.giftId, "BAD_NUMBER", "is not a whole number");
-      return;
-    }
+    const giftId = wholeAt(row, columns[F.giftId] as number);
+    if (this.rejectsNumber(row, F.giftId, giftId)) return;
     record.giftId = giftId < 0 ? null : giftId;
     // A gift the sink knows by id needs no name: most rows skip decoding it.
-    column = columns[F.giftName] as number;
     record.giftName =
-      column < 0 || (giftId >= 0 && this.knowsGiftId(giftId)) ? null : this.text(row, F.giftName);
-    column = columns[F.unitCoins] as number;
-    const unitCoins = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
-    if (unitCoins === -2) {
-      this.bad(row, F.unitCoins, "BAD_NUMBER", "is not a whole number");
-      return;
-    }
+      columns[F.giftName] === -1 || (giftId >= 0 && this.knowsGiftId(giftId))
+        ? null
+        : this.text(row, F.giftName);
+    const unitCoins = wholeAt(row, columns[F.unitCoins] as number);
+    if (this.rejectsNumber(row, F.unitCoins, unitCoins)) return;
     record.unitCoins = unitCoins < 0 ? null : unitCoins;
-    column = columns[F.count] as number;
-    const count = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
-    if (count === -2) {
-      this.bad(row, F.count, "BAD_NUMBER", "is not a whole number");
-      return;
-    }
+    const count = wholeAt(row, columns[F.count] as number);
+    if (this.rejectsNumber(row, F.count, count)) return;
     record.count = count < 0 ? null : count;
-    column = columns[F.totalCoins] as number;
-    const totalCoins = column < 0 ? -1 : wholeFromBytes(buffer, startOf(row, column), endOf(row, column));
-    if (totalCoins === -2) {
-      this.bad(row, F.totalCoins, "BAD_NUMBER", "is not a whole number");
-      return;
-    }
+    const totalCoins = wholeAt(row, columns[F.totalCoins] as number);
+    if (this.rejectsNumber(row, F.totalCoins, totalCoins)) return;
     record.totalCoins = totalCoins < 0 ? null : totalCoins;
     const isStreakable = this.flag(row, F.isStreakable);
     if (isStreakable === BAD_FLAG) return;
@@ -464,21 +446,33 @@ class CsvLogReader implements RowReader {
     record.isStreakEnd = isStreakEnd === NO_FLAG ? null : isStreakEnd === 1;
     this.sender(row);
     record.receiverId = columns[F.receiverId] === -1 ? null : this.text(row, F.receiverId);
-    column = columns[F.timestamp] as number;
+    let column = columns[F.timestamp] as number;
     const timestamp = column < 0 ? null : this.time(row, column);
     if (Number.isNaN(timestamp)) return;
     record.timestamp = timestamp;
-    // A sink that reads the keys gets no boxed 13-digit number per row in `groupId` (see LogSink).
+    // The ids' keys, and the ids themselves as text, or as numbers for a sink that does not read
+    // keys (one that `readsIdKeys` gets null for a whole-number id: no boxed number per row).
     column = columns[F.groupId] as number;
-    if (column < 0) {
-      record.groupKey = NO_ID;
-      record.groupId = null;
-    } else this.groupId(row, column);
+    const groupKind = column < 0 ? NO_ID : this.idKind(row, column);
+    // Two stores, not one of a conditional: the merged value would be boxed.
+    if (groupKind === WHOLE_ID) record.groupKey = this.idHigh * 1e9 + this.idLow;
+    else record.groupKey = groupKind;
+    record.groupId =
+      groupKind === TEXT_ID
+        ? fieldText(row, column)
+        : groupKind === NO_ID || this.readsIdKeys
+          ? null
+          : record.groupKey;
     column = columns[F.messageId] as number;
-    if (column < 0) {
-      record.messageKey = NO_ID;
-      record.messageId = null;
-    } else this.messageId(row, column);
+    const messageKind = column < 0 ? NO_ID : this.idKind(row, column);
+    if (messageKind === WHOLE_ID) record.messageKey = this.idHigh * 1e9 + this.idLow;
+    else record.messageKey = messageKind;
+    record.messageId =
+      messageKind === TEXT_ID
+        ? fieldText(row, column)
+        : messageKind === NO_ID || this.readsIdKeys
+          ? null
+          : String(record.messageKey);
     record.line = row.line;
     record.source = this.source;
     if (giftId < 0 && record.giftName === null) {
@@ -490,66 +484,34 @@ class CsvLogReader implements RowReader {
   }
 
   /**
-   * An id field (group, message), never interned: true when it is up to 15 digits, then read into
+   * An id field (group, message), never interned: WHOLE_ID when it is up to 15 digits, read into
    * `idHigh` (all but the last nine) and `idLow` (the last nine): small integers, which cross
    * function calls unboxed where a 13-digit number is boxed, and `high * 1e9 + low` is exact below
-   * 2^53. False when it is blank or text.
+   * 2^53. NO_ID when it is blank, TEXT_ID when it is text.
    */
-  private isWholeIdAt(row: CsvRecord, column: number): boolean {
+  private idKind(row: CsvRecord, column: number): number {
     const { buffer } = row;
     const start = startOf(row, column);
     const end = endOf(row, column);
-    if (start === end || end - start > 15) return false;
+    if (start === end) return NO_ID;
+    if (end - start > 15) return TEXT_ID;
     const split = end - start > 9 ? end - 9 : start;
     let high = 0;
     let i = start;
     for (; i < split; i++) {
       const digit = (buffer[i] as number) - DIGIT_0;
-      if (digit >>> 0 > 9) return false;
+      if (digit >>> 0 > 9) return TEXT_ID;
       high = high * 10 + digit;
     }
     let low = 0;
     for (; i < end; i++) {
       const digit = (buffer[i] as number) - DIGIT_0;
-      if (digit >>> 0 > 9) return false;
+      if (digit >>> 0 > 9) return TEXT_ID;
       low = low * 10 + digit;
     }
     this.idHigh = high;
     this.idLow = low;
-    return true;
-  }
-
-  /**
-   * The group id into the record: `groupKey`, and `groupId` for a sink that does not read keys (a
-   * sink that `readsIdKeys` gets null there for a whole-number id: no boxed number per row).
-   */
-  private groupId(row: CsvRecord, column: number): void {
-    const record = this.record;
-    if (this.isWholeIdAt(row, column)) {
-      record.groupKey = this.idHigh * 1e9 + this.idLow;
-      record.groupId = this.readsIdKeys ? null : record.groupKey;
-    } else if (startOf(row, column) === endOf(row, column)) {
-      record.groupKey = NO_ID;
-      record.groupId = null;
-    } else {
-      record.groupKey = TEXT_ID;
-      record.groupId = fieldText(row, column);
-    }
-  }
-
-  /** The message id into the record, as `groupId` does. */
-  private messageId(row: CsvRecord, column: number): void {
-    const record = this.record;
-    if (this.isWholeIdAt(row, column)) {
-      record.messageKey = this.idHigh * 1e9 + this.idLow;
-      record.messageId = this.readsIdKeys ? null : String(record.messageKey);
-    } else if (startOf(row, column) === endOf(row, column)) {
-      record.messageKey = NO_ID;
-      record.messageId = null;
-    } else {
-      record.messageKey = TEXT_ID;
-      record.messageId = fieldText(row, column);
-    }
+    return WHOLE_ID;
   }
 
   /** A flag field: 1 or 0, NO_FLAG when blank or absent, BAD_FLAG (reported) when unreadable. */
