@@ -79,6 +79,7 @@ export {
 } from "./core/log/count.js";
 export { createGrouper, GROUP_BYS, type GroupBy, type LogGroups } from "./core/log/group.js";
 export type { LogRecord, LogReject, LogSink, RejectCode } from "./core/log/record.js";
+export { NO_ID, TEXT_ID } from "./core/log/record.js";
 export { describeAssumptions, type EarningsModel, resolveModel } from "./core/model.js";
 export { ceilQuotient, type Decimal, decimal, roundDown, toMoneyText, toText } from "./core/money.js";
 export { closestNames, normaliseName } from "./core/names.js";

@@ -29,3 +29,14 @@ describe("byte interner", () => {
     expect(interner.get(buffer, 2, 3)).toBe("c");
   });
 });
+
+describe("byte interner on quoted CSV fields", () => {
+  it("keeps an escaped field by its raw bytes and gives its text with the quotes undone", () => {
+    const interner = new ByteInterner();
+    const buffer = Buffer.from('say ""hi""|say ""hi""|say "hi"');
+    const first = interner.get(buffer, 0, 10, true);
+    expect(first).toBe('say "hi"');
+    expect(interner.get(buffer, 11, 21, true)).toBe(first);
+    expect(interner.get(buffer, 22, 30)).toBe('say "hi"');
+  });
+});

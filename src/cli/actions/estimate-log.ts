@@ -308,7 +308,7 @@ async function estimateFromLogs(
   const counter = createLogCounter(context.catalog, {
     openStreaks: (options.openStreaks ?? "count") as OpenStreakRule,
     ...(options.receiver === undefined ? {} : { receiver: options.receiver }),
-    ...(grouper === undefined ? {} : { onCounted: grouper.add }),
+    ...(grouper === undefined ? {} : { onCounted: grouper.add, reuseEvent: true }),
     onReject: (reject) => {
       rejects.write(reject);
       if (rejectsShown++ < REJECTS_ON_STDERR) {

@@ -6,7 +6,8 @@
  */
 import { type Catalog, type Gift, type NameResolution, resolveName } from "../catalog.js";
 import type { CountedGift } from "../estimate.js";
-import type { LogRecord, LogReject, LogSink } from "./record.js";
+import { highOf, IdMap, idOf, isWholeId, lowOf, wholeIdOfText } from "./id-map.js";
+import { type LogRecord, type LogReject, type LogSink, NO_ID, TEXT_ID } from "./record.js";
 
 export type OpenStreakRule = "count" | "drop";
 
@@ -49,6 +50,8 @@ export interface CountedEvent {
   readonly isStreakable: boolean;
   readonly senderId: string | null;
   readonly senderName: string | null;
+  /** The record's `senderKey` hint, when it had one (see LogRecord). */
+  readonly senderKey?: number;
   readonly receiverId: string | null;
   readonly timestamp: number | null;
   readonly groupId: string | number | null;
@@ -60,6 +63,11 @@ export interface CounterOptions {
   readonly receiver?: string;
   /** Called with every counted event, in order (grouping, the normalised log). */
   readonly onCounted?: (event: CountedEvent) => void;
+  /**
+   * Hand `onCounted` one event object, refilled for every event, instead of a fresh one each time
+   * (no garbage per counted gift): `onCounted` then copies what it keeps.
+   */
+  readonly reuseEvent?: boolean;
   /** Called with every reject, in order (stderr, `--rejects`). */
   readonly onReject?: (reject: LogReject) => void;
   /** How many rejects the audit keeps (default 10). */
@@ -71,15 +79,77 @@ export interface LogCount {
   readonly audit: LogAudit;
 }
 
+/**
+ * A group id as the counter holds it: its kind (NO_ID, TEXT_ID or WHOLE) and, for a whole-number
+ * id, its two 32-bit halves (see IdMap): small integers all, so no boxed 13-digit number is made
+ * when one is passed to a function or kept in an object.
+ */
+const WHOLE = 0;
+
 interface OpenStreak {
   gift: PricedGift;
   sender: string;
   highest: number;
   senderId: string | null;
   senderName: string | null;
+  senderKey: number;
   receiverId: string | null;
   timestamp: number | null;
-  groupId: string | number | null;
+  groupKind: number;
+  groupHigh: number;
+  groupLow: number;
+  /** The group id when it is text (TEXT_ID), else null. */
+  groupText: string | number | null;
+  /** When it was opened: streaks keyed by group are closed at the end in the order they opened. */
+  order: number;
+}
+
+/** Who sent a gift and when: what an event or an open streak takes from a row (or a streak). */
+interface Sent {
+  senderId: string | null;
+  senderName: string | null;
+  senderKey: number;
+  receiverId: string | null;
+  timestamp: number | null;
+}
+
+function takeSender(into: Sent, from: LogRecord | OpenStreak): void {
+  into.senderId = from.senderId;
+  into.senderName = from.senderName;
+  into.senderKey = from.senderKey ?? -1;
+  into.receiverId = from.receiverId;
+  into.timestamp = from.timestamp;
+}
+
+/** A streak's or an event's group id, made a number or text only when asked for. */
+function groupIdOf(
+  kind: number,
+  high: number,
+  low: number,
+  text: string | number | null,
+): string | number | null {
+  return kind === WHOLE ? idOf(high, low) : kind === TEXT_ID ? text : null;
+}
+
+/** The event `onCounted` gets with `reuseEvent`: one object, its group id held as in OpenStreak. */
+class ReusedEvent implements CountedEvent {
+  count = 0;
+  isStreakable = false;
+  senderId: string | null = null;
+  senderName: string | null = null;
+  senderKey = -1;
+  receiverId: string | null = null;
+  timestamp: number | null = null;
+  groupKind = NO_ID;
+  groupHigh = 0;
+  groupLow = 0;
+  groupText: string | number | null = null;
+
+  constructor(public gift: PricedGift) {}
+
+  get groupId(): string | number | null {
+    return groupIdOf(this.groupKind, this.groupHigh, this.groupLow, this.groupText);
+  }
 }
 
 export interface LogCounter extends LogSink {
@@ -87,6 +157,46 @@ export interface LogCounter extends LogSink {
 }
 
 const HOST = new Set(["", "host"]);
+/** The placeholder gift of an event not yet filled in. */
+const NO_GIFT: PricedGift = {
+  index: -1,
+  name: "",
+  giftId: null,
+  coinsEach: 0,
+  isStreakable: false,
+  isPriceFromLog: false,
+};
+
+/** A record's group id as a number when the reader did not give `groupKey`: the id, NO_ID or TEXT_ID. */
+function groupKeyOfId(id: string | number | null): number {
+  if (id === null) return NO_ID;
+  return typeof id === "number" && isWholeId(id) ? id : TEXT_ID;
+}
+
+/** A record's message id as a number when the reader did not give `messageKey` (as `groupKeyOfId`). */
+function messageKeyOfId(id: string | null): number {
+  if (id === null) return NO_ID;
+  const whole = wholeIdOfText(id);
+  return whole >= 0 ? whole : TEXT_ID;
+}
+
+function newStreak(gift: PricedGift): OpenStreak {
+  return {
+    gift,
+    sender: "",
+    highest: 0,
+    senderId: null,
+    senderName: null,
+    senderKey: -1,
+    receiverId: null,
+    timestamp: null,
+    groupKind: NO_ID,
+    groupHigh: 0,
+    groupLow: 0,
+    groupText: null,
+    order: 0,
+  };
+}
 /** Gift ids below this are looked up by array index (see `catalogGiftsBySmallId`). */
 const SMALL_ID = 1 << 16;
 
@@ -100,6 +210,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const receiver = options.receiver?.trim();
   const wantsHost = receiver !== undefined && HOST.has(receiver.toLowerCase());
   const onCounted = options.onCounted;
+  const reusedEvent = options.reuseEvent === true ? new ReusedEvent(NO_GIFT) : undefined;
   const onReject = options.onReject;
 
   const priced: PricedGift[] = [];
@@ -107,16 +218,22 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const catalogGifts = new Map<number, PricedGift>();
   // Gift ids below SMALL_ID (all of today's) are also looked up by array index: two Map lookups
   // per row (does the catalog know it? which priced gift?) were a visible share of the hot loop.
-  const catalogGiftsBySmallId: (PricedGift | undefined)[] = [];
+  // Filled up front: an empty array written at index 5655 turns into a slow dictionary.
+  const catalogGiftsBySmallId = new Array<PricedGift | undefined>(SMALL_ID).fill(undefined);
   const isSmallIdInCatalog = new Uint8Array(SMALL_ID);
   for (const id of catalog.byId.keys()) if (id >= 0 && id < SMALL_ID) isSmallIdInCatalog[id] = 1;
   const logGifts = new Map<string, PricedGift>();
   const names = new Map<string, NameResolution>();
+  // Message ids that are whole numbers (most) are kept unboxed; the rest as text.
+  const messageNumbers = new IdMap<true>();
   const messageIds = new Set<string>();
-  // Open streaks: by group id, or by sender then gift when the log has no group id (sender strings
-  // are interned by the readers, so no key string is built per row).
+  // Open streaks: by whole-number group id (TikTok's, nearly every streak), by any other group id
+  // or the composite key of a shared one, or by sender then gift when the log has no group id
+  // (sender strings are interned by the readers, so no key string is built per row).
+  const byGroupId = new IdMap<OpenStreak>();
   const byGroup = new Map<string | number, OpenStreak>();
   const bySender = new Map<string, Map<string | number, OpenStreak>>();
+  let opened = 0;
   // Closed streaks' objects, reused: streaks outlive young-generation GC, so fresh ones would pile
   // up in the old generation on long logs.
   const spare: OpenStreak[] = [];
@@ -234,44 +351,115 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     return entry;
   };
 
-  const count = (
-    gift: PricedGift,
-    giftCount: number,
-    from: Pick<OpenStreak, "senderId" | "senderName" | "receiverId" | "timestamp" | "groupId">,
-    isStreakable: boolean,
-  ) => {
+  // The group id of the row `record` is at, as the counter holds it (see WHOLE).
+  let rowGroupKind = NO_ID;
+  let rowGroupHigh = 0;
+  let rowGroupLow = 0;
+
+  const tally = (gift: PricedGift, giftCount: number) => {
     countsByGift[gift.index] = (countsByGift[gift.index] ?? 0) + giftCount;
     if (gift.isPriceFromLog) {
       fromLogGifts += giftCount;
       fromLogCoins += giftCount * gift.coinsEach;
     }
-    onCounted?.({
-      gift,
-      count: giftCount,
-      isStreakable,
-      senderId: from.senderId,
-      senderName: from.senderName,
-      receiverId: from.receiverId,
-      timestamp: from.timestamp,
-      groupId: from.groupId,
-    });
+  };
+
+  /** Hand `onCounted` an event: `giftCount` of `gift`, sent as `from` (a row or a streak) says. */
+  const emit = (
+    gift: PricedGift,
+    giftCount: number,
+    isStreakable: boolean,
+    from: LogRecord | OpenStreak,
+    groupKind: number,
+    groupHigh: number,
+    groupLow: number,
+    groupText: string | number | null,
+  ) => {
+    if (onCounted === undefined) return;
+    if (reusedEvent === undefined) {
+      onCounted({
+        gift,
+        count: giftCount,
+        isStreakable,
+        senderId: from.senderId,
+        senderName: from.senderName,
+        receiverId: from.receiverId,
+        timestamp: from.timestamp,
+        groupId: groupIdOf(groupKind, groupHigh, groupLow, groupText),
+      });
+      return;
+    }
+    reusedEvent.gift = gift;
+    reusedEvent.count = giftCount;
+    reusedEvent.isStreakable = isStreakable;
+    takeSender(reusedEvent, from);
+    reusedEvent.groupKind = groupKind;
+    reusedEvent.groupHigh = groupHigh;
+    reusedEvent.groupLow = groupLow;
+    reusedEvent.groupText = groupText;
+    onCounted(reusedEvent);
+  };
+
+  /** Count `giftCount` of `gift`, sent as `row` (the row `record` is at) says. */
+  const countRow = (gift: PricedGift, giftCount: number, row: LogRecord, isStreakable: boolean) => {
+    tally(gift, giftCount);
+    const groupText = rowGroupKind === TEXT_ID ? row.groupId : null;
+    emit(gift, giftCount, isStreakable, row, rowGroupKind, rowGroupHigh, rowGroupLow, groupText);
   };
 
   /** A streak that ends without its end frame: its highest frame moves from held to counted. */
   const closeAtHighest = (streak: OpenStreak) => {
     held--;
     counted++;
-    count(streak.gift, streak.highest, streak, true);
+    tally(streak.gift, streak.highest);
+    const { groupKind, groupHigh, groupLow, groupText } = streak;
+    emit(streak.gift, streak.highest, true, streak, groupKind, groupHigh, groupLow, groupText);
+  };
+
+  /** Is this row's message id one seen before? (Remembers it if not.) */
+  const isDuplicate = (row: LogRecord): boolean => {
+    let messageKey = row.messageKey;
+    if (messageKey === undefined || messageKey === TEXT_ID) messageKey = messageKeyOfId(row.messageId);
+    if (messageKey >= 0) {
+      const high = highOf(messageKey);
+      const low = lowOf(messageKey);
+      if (messageNumbers.has(high, low)) return true;
+      messageNumbers.set(high, low, true);
+    } else if (messageKey === TEXT_ID) {
+      const messageId = row.messageId ?? "";
+      if (messageIds.has(messageId)) return true;
+      messageIds.add(messageId);
+    }
+    return false;
+  };
+
+  /** Does the row's own price (unit or total) disagree with the catalog's? */
+  const isMismatch = (row: LogRecord, gift: PricedGift): boolean =>
+    !gift.isPriceFromLog &&
+    ((row.unitCoins !== null && row.unitCoins !== gift.coinsEach) ||
+      (row.totalCoins !== null && row.totalCoins !== gift.coinsEach * (row.count ?? 1)));
+
+  /** Where `record` keeps the row's group id (rowGroupKind, rowGroupHigh, rowGroupLow). */
+  const readGroupId = (row: LogRecord) => {
+    let groupKey = row.groupKey;
+    if (groupKey === undefined || groupKey === TEXT_ID) groupKey = groupKeyOfId(row.groupId);
+    if (groupKey >= 0) {
+      rowGroupKind = WHOLE;
+      rowGroupHigh = highOf(groupKey);
+      rowGroupLow = lowOf(groupKey);
+    } else {
+      rowGroupKind = groupKey;
+      rowGroupHigh = 0;
+      rowGroupLow = 0;
+    }
   };
 
   const record = (row: LogRecord) => {
     rows++;
-    if (row.messageId !== null) {
-      if (messageIds.has(row.messageId)) {
-        duplicates++;
-        return;
-      }
-      messageIds.add(row.messageId);
+    // The common row (a canonical log's) takes only the first test of each rule.
+    if (row.messageKey !== NO_ID && isDuplicate(row)) {
+      duplicates++;
+      return;
     }
     if (receiver !== undefined) {
       const to = row.receiverId ?? "";
@@ -281,7 +469,8 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
       }
     }
     // Most rows name a catalog gift already seen: found by array index, no call, no `in` test.
-    let gift = row.giftId !== null && row.giftId < SMALL_ID ? catalogGiftsBySmallId[row.giftId] : undefined;
+    const giftId = row.giftId;
+    let gift = giftId !== null && giftId < SMALL_ID ? catalogGiftsBySmallId[giftId] : undefined;
     if (gift === undefined) {
       const priced = priceOf(row);
       if (!("index" in priced)) {
@@ -290,87 +479,134 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
       }
       gift = priced;
     }
-    if (!gift.isPriceFromLog) {
-      const rowCount = row.count ?? 1;
-      if (
-        (row.unitCoins !== null && row.unitCoins !== gift.coinsEach) ||
-        (row.totalCoins !== null && row.totalCoins !== gift.coinsEach * rowCount)
-      ) {
-        mismatches++;
-      }
-    }
+    if ((row.unitCoins !== null || row.totalCoins !== null) && isMismatch(row, gift)) mismatches++;
     const giftCount = row.count ?? 1;
-    const isStreakable = row.isStreakable ?? gift.isStreakable;
-    if (!isStreakable) {
+    readGroupId(row);
+    if (!(row.isStreakable ?? gift.isStreakable)) {
       counted++;
-      count(gift, giftCount, row, false);
+      countRow(gift, giftCount, row, false);
       return;
     }
     const sender = row.senderId ?? row.senderName ?? "";
+    if (rowGroupKind !== WHOLE) {
+      streakRow(row, gift, giftCount, sender);
+      return;
+    }
+    // A TikTok log's row: its streak found by the whole-number group id alone.
+    const open = byGroupId.get(rowGroupHigh, rowGroupLow);
+    if (open === undefined) {
+      if (row.isStreakEnd === false) openStreak(row, gift, giftCount, sender, undefined, null);
+      else {
+        counted++;
+        countRow(gift, giftCount, row, true);
+      }
+      return;
+    }
+    if (open.gift !== gift || open.sender !== sender || giftCount < open.highest) {
+      streakRow(row, gift, giftCount, sender);
+      return;
+    }
+    if (row.isStreakEnd !== false) {
+      byGroupId.delete(rowGroupHigh, rowGroupLow);
+      spare.push(open);
+      counted++;
+      countRow(gift, giftCount, row, true);
+      return;
+    }
+    held++;
+    open.highest = giftCount;
+    open.senderName = row.senderName;
+    open.timestamp = row.timestamp;
+  };
+
+  /** A streakable row, every case: the rules of the fast path in `record` and the rare ones. */
+  const streakRow = (row: LogRecord, gift: PricedGift, giftCount: number, sender: string) => {
     // Keyed by group id when the log has one (one lookup, no key built), else by sender and gift.
-    let table: Map<string | number, OpenStreak> | undefined = byGroup;
-    let key: string | number | null = row.groupId;
-    if (key === null) {
+    // A whole-number group id is looked up in `byGroupId` (when `table` is undefined and `key` null).
+    let table: Map<string | number, OpenStreak> | undefined;
+    let key: string | number | null = null;
+    let open: OpenStreak | undefined;
+    if (rowGroupKind === WHOLE) open = byGroupId.get(rowGroupHigh, rowGroupLow);
+    else if (rowGroupKind === TEXT_ID) {
+      table = byGroup;
+      key = row.groupId ?? "";
+      open = byGroup.get(key);
+    } else {
       table = bySender.get(sender);
       key = gift.index;
+      open = table?.get(key);
     }
-    let open = table?.get(key);
     if (open !== undefined && (open.gift !== gift || open.sender !== sender)) {
       // One group id for two senders or gifts: rare, so the composite key is built only then.
-      key = `${sender}\u0000${gift.index}\u0000${row.groupId}`;
-      open = table?.get(key);
+      table = byGroup;
+      const groupId = groupIdOf(rowGroupKind, rowGroupHigh, rowGroupLow, row.groupId);
+      key = `${sender}\u0000${gift.index}\u0000${groupId}`;
+      open = table.get(key);
     }
     if (open !== undefined && giftCount < open.highest) {
       restarted++;
       closeAtHighest(open);
-      table?.delete(key);
+      forget(table, key);
       spare.push(open);
       open = undefined;
     }
     if (row.isStreakEnd !== false) {
       if (open !== undefined) {
-        table?.delete(key);
+        forget(table, key);
         spare.push(open);
       }
       counted++;
-      count(gift, giftCount, row, true);
+      countRow(gift, giftCount, row, true);
       return;
     }
-    held++;
-    if (open === undefined) {
-      if (table === undefined) {
-        table = new Map();
-        bySender.set(sender, table);
+    if (open === undefined) openStreak(row, gift, giftCount, sender, table, key);
+    else {
+      held++;
+      if (giftCount >= open.highest) {
+        open.highest = giftCount;
+        open.senderName = row.senderName;
+        open.timestamp = row.timestamp;
       }
-      const streak = spare.pop();
-      if (streak === undefined) {
-        table.set(key, {
-          gift,
-          sender,
-          highest: giftCount,
-          senderId: row.senderId,
-          senderName: row.senderName,
-          receiverId: row.receiverId,
-          timestamp: row.timestamp,
-          groupId: row.groupId,
-        });
-      } else {
-        streak.gift = gift;
-        streak.sender = sender;
-        streak.highest = giftCount;
-        streak.senderId = row.senderId;
-        streak.senderName = row.senderName;
-        streak.receiverId = row.receiverId;
-        streak.timestamp = row.timestamp;
-        streak.groupId = row.groupId;
-        table.set(key, streak);
-      }
-    } else if (giftCount >= open.highest) {
-      open.highest = giftCount;
-      open.senderName = row.senderName;
-      open.timestamp = row.timestamp;
     }
   };
+
+  /** Hold the row's frame as a new open streak, in `table` at `key` (in `byGroupId` when `key` is null). */
+  const openStreak = (
+    row: LogRecord,
+    gift: PricedGift,
+    giftCount: number,
+    sender: string,
+    table: Map<string | number, OpenStreak> | undefined,
+    key: string | number | null,
+  ) => {
+    held++;
+    const streak = spare.pop() ?? newStreak(gift);
+    streak.gift = gift;
+    streak.sender = sender;
+    streak.highest = giftCount;
+    takeSender(streak, row);
+    streak.groupKind = rowGroupKind;
+    streak.groupHigh = rowGroupHigh;
+    streak.groupLow = rowGroupLow;
+    streak.groupText = rowGroupKind === TEXT_ID ? row.groupId : null;
+    streak.order = opened++;
+    if (key === null) byGroupId.set(rowGroupHigh, rowGroupLow, streak);
+    else {
+      let into = table;
+      if (into === undefined) {
+        into = new Map();
+        bySender.set(sender, into);
+      }
+      into.set(key, streak);
+    }
+  };
+
+  /** Remove the row's open streak from where `streakRow` found it. */
+  const forget = (table: Map<string | number, OpenStreak> | undefined, key: string | number | null) => {
+    if (key === null) byGroupId.delete(rowGroupHigh, rowGroupLow);
+    else table?.delete(key);
+  };
+
   const rejectRow = (entry: LogReject) => {
     rows++;
     reject(entry);
@@ -379,13 +615,18 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const finish = (): LogCount => {
     let openCount = 0;
     let openCoins = 0;
-    for (const table of [byGroup, ...bySender.values()]) {
-      for (const streak of table.values()) {
+    // Streaks keyed by group in the order they opened (as one Map held them), then by sender.
+    const grouped = [...byGroup.values()];
+    for (const [, streak] of byGroupId.entries()) grouped.push(streak);
+    grouped.sort((a, b) => a.order - b.order);
+    for (const streaks of [grouped, ...[...bySender.values()].map((table) => table.values())]) {
+      for (const streak of streaks) {
         openCount++;
         openCoins += streak.highest * streak.gift.coinsEach;
         if (openStreakRule === "count") closeAtHighest(streak);
       }
     }
+    byGroupId.clear();
     byGroup.clear();
     bySender.clear();
     const gifts: CountedGift[] = priced
@@ -416,5 +657,5 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
 
   const knowsGiftId = (giftId: number) =>
     giftId < SMALL_ID ? isSmallIdInCatalog[giftId] === 1 : catalog.byId.has(giftId);
-  return { record, reject: rejectRow, knowsGiftId, finish };
+  return { record, reject: rejectRow, knowsGiftId, readsIdKeys: true, finish };
 }

@@ -48,6 +48,7 @@ export type LogGroups =
   | { readonly by: "event"; readonly events: readonly LogEventRow[] };
 
 export interface Grouper {
+  /** Counts one event; it copies what it keeps, so the counter may reuse the event object. */
   readonly add: (event: CountedEvent) => void;
   finish(model: EarningsModel, top?: number): LogGroups;
 }
@@ -84,7 +85,16 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
     const events: CountedEvent[] = [];
     return {
       add: (event) => {
-        events.push(event);
+        events.push({
+          gift: event.gift,
+          count: event.count,
+          isStreakable: event.isStreakable,
+          senderId: event.senderId,
+          senderName: event.senderName,
+          receiverId: event.receiverId,
+          timestamp: event.timestamp,
+          groupId: event.groupId,
+        });
       },
       finish: () => ({
         by,
@@ -132,23 +142,44 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
     }
   };
   let order = 0;
+  const bucketOf = (event: CountedEvent): Bucket => {
+    const key = keyOf(event);
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
+      const shownKey = by === "gift" ? String(event.gift.giftId ?? event.gift.name) : labelOf(event, key);
+      bucket = {
+        bucket: key,
+        key: by === "sender" || by === "receiver" ? String(key) : shownKey,
+        label: labelOf(event, key),
+        gifts: 0,
+        coins: 0,
+        order: order++,
+      };
+      buckets.set(key, bucket);
+    }
+    return bucket;
+  };
+  // Senders' buckets by the reader's sender hint (an array index, not a string-keyed lookup per
+  // event); a hint is trusted only when its bucket is that very sender's, so a clash costs a lookup.
+  const bySenderHint: (Bucket | undefined)[] = [];
+  const senderBucketOf = (event: CountedEvent): Bucket => {
+    const hint = event.senderKey ?? -1;
+    const senderId = event.senderId;
+    if (hint < 0 || senderId === null) return bucketOf(event);
+    const known = bySenderHint[hint];
+    if (known !== undefined && known.bucket === senderId) return known;
+    const bucket = bucketOf(event);
+    while (bySenderHint.length <= hint) bySenderHint.push(undefined);
+    bySenderHint[hint] = bucket;
+    return bucket;
+  };
   return {
     add: (event) => {
-      const key = keyOf(event);
-      let bucket = buckets.get(key);
-      if (bucket === undefined) {
-        const shownKey = by === "gift" ? String(event.gift.giftId ?? event.gift.name) : labelOf(event, key);
-        bucket = {
-          bucket: key,
-          key: by === "sender" || by === "receiver" ? String(key) : shownKey,
-          label: labelOf(event, key),
-          gifts: 0,
-          coins: 0,
-          order: order++,
-        };
-        buckets.set(key, bucket);
-      }
-      if (by === "sender" && event.senderName !== null) bucket.label = event.senderName;
+      let bucket: Bucket;
+      if (by === "sender") {
+        bucket = senderBucketOf(event);
+        if (event.senderName !== null) bucket.label = event.senderName;
+      } else bucket = bucketOf(event);
       bucket.gifts += event.count;
       bucket.coins += event.count * event.gift.coinsEach;
     },

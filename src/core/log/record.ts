@@ -29,7 +29,27 @@ export interface LogRecord {
   /** A number when the log's id is digits (no string is made for it). */
   groupId: string | number | null;
   messageId: string | null;
+  /**
+   * Optional fast keys, which readers fill when they have them for free; a record without them
+   * means the same. `groupKey`: the group id when it is a whole number (0 ≤ id < 2^53), NO_ID when
+   * there is none, TEXT_ID otherwise (read `groupId`). Kept in a field that only ever holds
+   * numbers, it costs no boxed number per row, as a 13-digit `groupId` does: for a sink that
+   * `readsIdKeys`, a reader may leave `groupId` null when `groupKey` holds the id.
+   */
+  groupKey?: number;
+  /** `messageId` as a whole number when it is the decimal text of one, else NO_ID or TEXT_ID (as `groupKey`). */
+  messageKey?: number;
+  /**
+   * A hint, not a key: a small number the reader gave this row's `senderId` (-1 for none), for
+   * tables indexed by sender. Two readers' hints may clash: a consumer checks `senderId` as well.
+   */
+  senderKey?: number;
 }
+
+/** A fast key's value (`groupKey`, `messageKey`) when the record has no such id. */
+export const NO_ID = -1;
+/** A fast key's value when the id is not a whole number: it is in the field itself. */
+export const TEXT_ID = -2;
 
 export type RejectCode =
   | "MALFORMED_CSV"
@@ -80,4 +100,9 @@ export interface LogSink {
   reject(reject: LogReject): void;
   /** True when a gift id alone prices the row, so a reader may skip decoding its name. */
   knowsGiftId?(giftId: number): boolean;
+  /**
+   * True when the sink takes a whole-number id from `groupKey` and `messageKey`, so a reader that
+   * fills those may leave `groupId` and `messageId` null for such ids.
+   */
+  readonly readsIdKeys?: boolean;
 }

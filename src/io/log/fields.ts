@@ -9,7 +9,11 @@ import { GiftCalcError } from "../../errors.js";
 /** How a value is read: `giftType` is 1 for streakable; `inverted` is a boolean meaning the opposite. */
 export type Coercion = "integer" | "text" | "boolean" | "giftType" | "inverted" | "timestamp";
 
-export type RecordField = Exclude<keyof LogRecord, "line" | "source">;
+/** The fields a log names (not where a record came from, nor the fast keys readers add). */
+export type RecordField = Exclude<
+  keyof LogRecord,
+  "line" | "source" | "groupKey" | "messageKey" | "senderKey"
+>;
 
 export interface CanonicalField {
   /** The name of LOG-FORMATS.md (what `--map` takes). */

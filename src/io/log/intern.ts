@@ -17,11 +17,7 @@ export class ByteInterner {
   /** Dense: the strings in the order they were first seen. */
   private readonly strings: string[] = [];
   private arena: Uint8Array;
-  /** By string index: where its bytes are in the arena, and how many (pairs of Int32s). */
-  private keys = new Int32Array(1 << 13);
   private used = 0;
-  /** Index of the string the last `get` returned, or -1 when it was not kept (past the limit). */
-  lastIndex = -1;
   private readonly limit: number;
 
   constructor(limit = 1 << 20) {
@@ -31,8 +27,11 @@ export class ByteInterner {
     this.arena = new Uint8Array(1 << 16);
   }
 
-  /** The string for `buffer[start, end)`, decoded as UTF-8. */
-  get(buffer: Buffer, start: number, end: number): string {
+  /**
+   * The string for `buffer[start, end)`, decoded as UTF-8. `isEscaped`: the bytes are a quoted CSV
+   * field's, with doubled quotes to undo; such a key is kept by its raw bytes, undone once.
+   */
+  get(buffer: Buffer, start: number, end: number, isEscaped = false): string {
     const length = end - start;
     let hash = 0x811c9dc5 | 0;
     let isAscii = true;
@@ -56,15 +55,12 @@ export class ByteInterner {
             break;
           }
         }
-        if (same) {
-          this.lastIndex = index - 1;
-          return this.strings[index - 1] as string;
-        }
+        if (same) return this.strings[index - 1] as string;
       }
       slot = (slot + 1) & mask;
     }
-    const text = isAscii ? buffer.toString("latin1", start, end) : buffer.toString("utf8", start, end);
-    this.lastIndex = -1;
+    const decoded = isAscii ? buffer.toString("latin1", start, end) : buffer.toString("utf8", start, end);
+    const text = isEscaped ? decoded.replaceAll('""', '"') : decoded;
     if (this.strings.length >= this.limit) return text;
     if (this.used + length > this.arena.length) {
       const grown = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
@@ -77,33 +73,11 @@ export class ByteInterner {
     table[at + 1] = this.used;
     table[at + 2] = length;
     const index = this.strings.length;
-    if (index * 2 >= this.keys.length) {
-      const grown = new Int32Array(this.keys.length * 2);
-      grown.set(this.keys);
-      this.keys = grown;
-    }
-    this.keys[index * 2] = this.used;
-    this.keys[index * 2 + 1] = length;
     this.strings.push(text);
-    this.lastIndex = index;
     table[at + 3] = index + 1;
     this.used += length;
     if (this.strings.length * 2 > mask) this.grow();
     return text;
-  }
-
-  /**
-   * The string kept at `index` when `buffer[start, end)` holds its very bytes, else undefined: a
-   * check against one known key, without hashing or probing (see the reader's sender names).
-   */
-  ifSame(index: number, buffer: Buffer, start: number, end: number): string | undefined {
-    const length = end - start;
-    if (this.keys[index * 2 + 1] !== length) return undefined;
-    const offset = this.keys[index * 2] as number;
-    const arena = this.arena;
-    for (let i = 0; i < length; i++) if (arena[offset + i] !== buffer[start + i]) return undefined;
-    this.lastIndex = index;
-    return this.strings[index];
   }
 
   private grow(): void {

@@ -8,7 +8,9 @@ import {
   type LogRecord,
   type LogReject,
   type LogSink,
+  NO_ID,
   type RejectCode,
+  TEXT_ID,
 } from "../../core/log/record.js";
 import { GiftCalcError } from "../../errors.js";
 import {
@@ -22,8 +24,9 @@ import {
   recordTexts,
   startOf,
 } from "./csv-scanner.js";
-import { type Coercion, CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
+import { CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
 import { ByteInterner } from "./intern.js";
+import { SenderTable } from "./senders.js";
 import { coerce, epochToMs, ValueProblem } from "./values.js";
 
 export const LOG_FORMATS = ["csv", "ndjson", "json"] as const;
@@ -156,28 +159,6 @@ function wholeFromBytes(buffer: Buffer, start: number, end: number): number {
   return end - start > 15 && !Number.isSafeInteger(value) ? -2 : value;
 }
 
-/**
- * Up to 15 digits (a group or message id, often 13) as a number, -2 when not all digits. The last
- * nine digits and the rest are read as two small integers, not one double: integer arithmetic
- * keeps the loop short, and both halves and `high * 1e9 + low` are exact below 2^53.
- */
-function idFromBytes(buffer: Buffer, start: number, end: number): number {
-  const split = end - start > 9 ? end - 9 : start;
-  let high = 0;
-  for (let i = start; i < split; i++) {
-    const digit = (buffer[i] as number) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -2;
-    high = high * 10 + digit;
-  }
-  let low = 0;
-  for (let i = split; i < end; i++) {
-    const digit = (buffer[i] as number) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -2;
-    low = low * 10 + digit;
-  }
-  return high * 1e9 + low;
-}
-
 /** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
 function spells(buffer: Buffer, start: number, end: number, word: string): boolean {
   if (end - start !== word.length) return false;
@@ -221,6 +202,20 @@ function truthFromBytes(buffer: Buffer, start: number, end: number): number {
   if (spells(buffer, start, end, "false") || spells(buffer, start, end, "no")) return 0;
   return -2;
 }
+
+/** The whole number in a record's column (see wholeFromBytes); -1 when the log has no such column. */
+function wholeAt(record: CsvRecord, column: number): number {
+  return column < 0 ? -1 : wholeFromBytes(record.buffer, startOf(record, column), endOf(record, column));
+}
+
+/** How a flag column is read (a boolean is 0): `giftType` 1 is streakable; `inverted` means the opposite. */
+const GIFT_TYPE = 1;
+const INVERTED = 2;
+/** What `idKind` found: an id of up to 15 digits (else NO_ID or TEXT_ID). */
+const WHOLE_ID = 0;
+/** A flag field that is blank or absent, or unreadable (and reported). */
+const NO_FLAG = -1;
+const BAD_FLAG = -2;
 
 /** Canonical fields in a fixed order, so the CSV row reader can be straight-line code. */
 const F = {
@@ -285,27 +280,40 @@ function isoUtcFromBytes(buffer: Buffer, start: number, end: number): number {
   return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis;
 }
 
+/** The CSV reader's record: a LogRecord whose fast keys are always there. */
+type KeyedRecord = LogRecord & { groupKey: number; messageKey: number; senderKey: number };
+
 class CsvLogReader implements RowReader {
   /** Where scanned records go: this reader's own scanner, or the scan thread's batches. */
   readonly handler: CsvHandler;
   private readonly scanner: CsvScanner;
-  private readonly record: LogRecord = emptyRecord();
-  /** Per canonical field: its column (-1 when absent), how it is read, the header's name. */
+  private readonly record: KeyedRecord = Object.assign(emptyRecord(), {
+    groupKey: NO_ID,
+    messageKey: NO_ID,
+    senderKey: -1,
+  });
+  /** Per canonical field: its column (-1 when absent), how a flag is read, the header's name. */
   private readonly columns = new Int32Array(FIELD_COUNT).fill(-1);
-  private readonly coercions: Coercion[] = new Array(FIELD_COUNT).fill("text");
+  private readonly flagKinds = new Uint8Array(FIELD_COUNT);
   private readonly names: string[] = new Array(FIELD_COUNT).fill("");
   private readonly interners: ByteInterner[] = [];
+  private readonly senders = new SenderTable(1 << 18);
   private headerCount = -1;
-  /** Index in its interner of the string `text()` last interned, or -1 (not interned). */
-  private lastInterned = -1;
-  /** By interned sender id: 1 + the index of the name on that sender's last row, 0 for none yet. */
-  private nameOfSender = new Int32Array(1 << 12);
-  private isBad = false;
+  private readonly readsIdKeys: boolean;
+  /** The halves of the id `isWholeIdAt` read last. */
+  private idHigh = 0;
+  private idLow = 0;
+  private readonly knowsGiftId: (giftId: number) => boolean;
+  private readonly source: string | null;
 
   constructor(
     private readonly sink: LogSink,
     private readonly options: LogReaderOptions,
   ) {
+    this.readsIdKeys = sink.readsIdKeys === true;
+    this.knowsGiftId =
+      sink.knowsGiftId === undefined ? () => false : (giftId) => sink.knowsGiftId?.(giftId) === true;
+    this.source = options.file ?? null;
     this.handler = {
       record: (row) => (this.headerCount === -1 ? this.header(row) : this.row(row)),
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
@@ -345,103 +353,64 @@ class CsvLogReader implements RowReader {
       }
       const column = normalised.indexOf(source.name);
       this.columns[F[source.field]] = column;
-      this.coercions[F[source.field]] = source.coercion;
+      this.flagKinds[F[source.field]] =
+        source.coercion === "giftType" ? GIFT_TYPE : source.coercion === "inverted" ? INVERTED : 0;
       this.names[F[source.field]] = names[column] ?? source.name;
     }
   }
 
+  /** Reject the row for its first unreadable field. */
   private bad(row: CsvRecord, field: number, code: RejectCode, problem: string): void {
-    if (this.isBad) return;
-    this.isBad = true;
     const text = fieldText(row, this.columns[field] as number);
     this.reject(row.line, code, `${this.names[field]} "${text.slice(0, 40)}" ${problem}`);
   }
 
-  private integer(row: CsvRecord, field: number): number | null {
-    const column = this.columns[field] as number;
-    if (column < 0) return null;
-    const value = wholeFromBytes(row.buffer, startOf(row, column), endOf(row, column));
-    if (value === -2) this.bad(row, field, "BAD_NUMBER", "is not a whole number");
-    return value < 0 ? null : value;
+  /** True, and the row rejected, when `value` is wholeFromBytes' -2: not a whole number. */
+  private rejectsNumber(row: CsvRecord, field: number, value: number): boolean {
+    if (value !== -2) return false;
+    this.bad(row, field, "BAD_NUMBER", "is not a whole number");
+    return true;
   }
 
+  /** A text field, through its interner. */
   private text(row: CsvRecord, field: number): string | null {
-    this.lastInterned = -1;
     const column = this.columns[field] as number;
     if (column < 0) return null;
     const start = startOf(row, column);
     const end = endOf(row, column);
     if (start === end) return null;
-    if (isEscaped(row, column)) return fieldText(row, column);
-    const interner = this.interners[field] as ByteInterner;
-    const text = interner.get(row.buffer, start, end);
-    this.lastInterned = interner.lastIndex;
-    return text;
+    return (this.interners[field] as ByteInterner).get(row.buffer, start, end, isEscaped(row, column));
   }
 
-  /**
-   * A sender's name is nearly always the name that sender had on their last row: that one name's
-   * bytes are compared first (no hashing, no probing), and only a new name goes to the interner.
-   * `senderIndex` is the interned sender id's index, or -1 (no id, or an id not interned).
-   */
-  private senderName(row: CsvRecord, senderIndex: number): string | null {
-    const column = this.columns[F.senderName] as number;
-    if (column < 0 || senderIndex < 0) return this.text(row, F.senderName);
-    const start = startOf(row, column);
-    const end = endOf(row, column);
-    if (start === end) return null;
-    if (isEscaped(row, column)) return fieldText(row, column);
-    const names = this.interners[F.senderName] as ByteInterner;
-    const last = senderIndex < this.nameOfSender.length ? (this.nameOfSender[senderIndex] as number) : 0;
-    if (last > 0) {
-      const same = names.ifSame(last - 1, row.buffer, start, end);
-      if (same !== undefined) return same;
+  /** The sender's id, name and hint (by the id, from the sender table; by the name alone without one). */
+  private sender(row: CsvRecord): void {
+    const record = this.record;
+    const idColumn = this.columns[F.senderId] as number;
+    const idStart = idColumn < 0 ? 0 : startOf(row, idColumn);
+    const idEnd = idColumn < 0 ? 0 : endOf(row, idColumn);
+    if (idStart === idEnd) {
+      record.senderId = null;
+      record.senderKey = -1;
+      record.senderName = this.text(row, F.senderName);
+      return;
     }
-    const name = names.get(row.buffer, start, end);
-    if (names.lastIndex >= 0) {
-      if (senderIndex >= this.nameOfSender.length) {
-        const grown = new Int32Array(Math.max(senderIndex + 1, this.nameOfSender.length * 2));
-        grown.set(this.nameOfSender);
-        this.nameOfSender = grown;
-      }
-      this.nameOfSender[senderIndex] = names.lastIndex + 1;
-    }
-    return name;
+    const nameColumn = this.columns[F.senderName] as number;
+    const senders = this.senders;
+    record.senderId = senders.find(
+      row.buffer,
+      idStart,
+      idEnd,
+      isEscaped(row, idColumn),
+      nameColumn < 0 ? 0 : startOf(row, nameColumn),
+      nameColumn < 0 ? 0 : endOf(row, nameColumn),
+      nameColumn >= 0 && isEscaped(row, nameColumn),
+    );
+    record.senderKey = senders.index;
+    record.senderName = senders.name;
   }
 
-  /** Ids unique per event (group, message): never interned; digits become a number, with no string made. */
-  private id(row: CsvRecord, field: number): string | number | null {
-    const column = this.columns[field] as number;
-    if (column < 0) return null;
-    const start = startOf(row, column);
-    const end = endOf(row, column);
-    if (start === end) return null;
-    if (end - start <= 15) {
-      const value = idFromBytes(row.buffer, start, end);
-      if (value >= 0) return value;
-    }
-    return fieldText(row, column);
-  }
-
-  private flag(row: CsvRecord, field: number): boolean | null {
-    const column = this.columns[field] as number;
-    if (column < 0) return null;
-    const start = startOf(row, column);
-    const end = endOf(row, column);
-    const coercion = this.coercions[field];
-    if (coercion === "giftType") {
-      const type = wholeFromBytes(row.buffer, start, end);
-      if (type === -2) this.bad(row, field, "BAD_NUMBER", "is not a gift type number");
-      return type < 0 ? null : type === 1;
-    }
-    const value = truthFromBytes(row.buffer, start, end);
-    if (value === -2) this.bad(row, field, "BAD_BOOLEAN", "is not true or false");
-    return value < 0 ? null : (value === 1) !== (coercion === "inverted");
-  }
-
-  private time(row: CsvRecord, field: number): number | null {
-    const column = this.columns[field] as number;
-    if (column < 0) return null;
+  /** A timestamp in epoch milliseconds, null when blank, NaN (reported) when unreadable. */
+  private time(row: CsvRecord, column: number): number | null {
     const start = startOf(row, column);
     const end = endOf(row, column);
     const whole = wholeFromBytes(row.buffer, start, end);
@@ -451,44 +420,130 @@ class CsvLogReader implements RowReader {
     if (iso >= 0) return iso;
     const parsed = coerce(fieldText(row, column), "timestamp", this.options.offsetOf ?? UTC);
     if (typeof parsed === "number") return parsed;
-    this.bad(row, field, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
-    return null;
+    this.bad(row, F.timestamp, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
+    return Number.NaN;
   }
 
+  /**
+   * One row into the record, straight-line: the hot loop of a long log. Columns the log lacks are
+   * skipped before any call (a call never made is not inlined, which leaves the optimiser's budget
+   * to the ones that are); the first unreadable field rejects the row at once.
+   */
   private row(row: CsvRecord): void {
     if (row.count !== this.headerCount) {
       this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${this.headerCount}`);
       return;
     }
-    this.isBad = false;
+    const columns = this.columns;
     const record = this.record;
-    record.giftId = this.integer(row, F.giftId);
+    const giftId = wholeAt(row, columns[F.giftId] as number);
+    if (this.rejectsNumber(row, F.giftId, giftId)) return;
+    record.giftId = giftId < 0 ? null : giftId;
     // A gift the sink knows by id needs no name: most rows skip decoding it.
     record.giftName =
-      record.giftId !== null && this.sink.knowsGiftId?.(record.giftId) === true
+      columns[F.giftName] === -1 || (giftId >= 0 && this.knowsGiftId(giftId))
         ? null
         : this.text(row, F.giftName);
-    record.unitCoins = this.integer(row, F.unitCoins);
-    record.count = this.integer(row, F.count);
-    record.totalCoins = this.integer(row, F.totalCoins);
-    record.isStreakable = this.flag(row, F.isStreakable);
-    record.isStreakEnd = this.flag(row, F.isStreakEnd);
-    record.senderId = this.text(row, F.senderId);
-    record.senderName = this.senderName(row, this.lastInterned);
-    record.receiverId = this.text(row, F.receiverId);
-    record.timestamp = this.time(row, F.timestamp);
-    record.groupId = this.id(row, F.groupId);
-    const messageId = this.id(row, F.messageId);
-    record.messageId = messageId === null ? null : String(messageId);
-    if (this.isBad) return;
+    const unitCoins = wholeAt(row, columns[F.unitCoins] as number);
+    if (this.rejectsNumber(row, F.unitCoins, unitCoins)) return;
+    record.unitCoins = unitCoins < 0 ? null : unitCoins;
+    const count = wholeAt(row, columns[F.count] as number);
+    if (this.rejectsNumber(row, F.count, count)) return;
+    record.count = count < 0 ? null : count;
+    const totalCoins = wholeAt(row, columns[F.totalCoins] as number);
+    if (this.rejectsNumber(row, F.totalCoins, totalCoins)) return;
+    record.totalCoins = totalCoins < 0 ? null : totalCoins;
+    const isStreakable = this.flag(row, F.isStreakable);
+    if (isStreakable === BAD_FLAG) return;
+    record.isStreakable = isStreakable === NO_FLAG ? null : isStreakable === 1;
+    const isStreakEnd = this.flag(row, F.isStreakEnd);
+    if (isStreakEnd === BAD_FLAG) return;
+    record.isStreakEnd = isStreakEnd === NO_FLAG ? null : isStreakEnd === 1;
+    this.sender(row);
+    record.receiverId = columns[F.receiverId] === -1 ? null : this.text(row, F.receiverId);
+    let column = columns[F.timestamp] as number;
+    const timestamp = column < 0 ? null : this.time(row, column);
+    if (Number.isNaN(timestamp)) return;
+    record.timestamp = timestamp;
+    // The ids' keys, and the ids themselves as text, or as numbers for a sink that does not read
+    // keys (one that `readsIdKeys` gets null for a whole-number id: no boxed number per row).
+    column = columns[F.groupId] as number;
+    const groupKind = column < 0 ? NO_ID : this.idKind(row, column);
+    // Two stores, not one of a conditional: the merged value would be boxed.
+    if (groupKind === WHOLE_ID) record.groupKey = this.idHigh * 1e9 + this.idLow;
+    else record.groupKey = groupKind;
+    record.groupId =
+      groupKind === TEXT_ID
+        ? fieldText(row, column)
+        : groupKind === NO_ID || this.readsIdKeys
+          ? null
+          : record.groupKey;
+    column = columns[F.messageId] as number;
+    const messageKind = column < 0 ? NO_ID : this.idKind(row, column);
+    if (messageKind === WHOLE_ID) record.messageKey = this.idHigh * 1e9 + this.idLow;
+    else record.messageKey = messageKind;
+    record.messageId =
+      messageKind === TEXT_ID
+        ? fieldText(row, column)
+        : messageKind === NO_ID || this.readsIdKeys
+          ? null
+          : String(record.messageKey);
     record.line = row.line;
-    record.source = this.options.file ?? null;
-    if (record.giftId === null && record.giftName === null) {
+    record.source = this.source;
+    if (giftId < 0 && record.giftName === null) {
       this.reject(row.line, "NO_GIFT", "the row names no gift");
       return;
     }
-    if (record.count === 0) this.bad(row, F.count, "BAD_NUMBER", "is 0");
+    if (count === 0) this.bad(row, F.count, "BAD_NUMBER", "is 0");
     else this.sink.record(record);
+  }
+
+  /**
+   * An id field (group, message), never interned: WHOLE_ID when it is up to 15 digits, read into
+   * `idHigh` (all but the last nine) and `idLow` (the last nine): small integers, which cross
+   * function calls unboxed where a 13-digit number is boxed, and `high * 1e9 + low` is exact below
+   * 2^53. NO_ID when it is blank, TEXT_ID when it is text.
+   */
+  private idKind(row: CsvRecord, column: number): number {
+    const { buffer } = row;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
+    if (start === end) return NO_ID;
+    if (end - start > 15) return TEXT_ID;
+    const split = end - start > 9 ? end - 9 : start;
+    let high = 0;
+    let i = start;
+    for (; i < split; i++) {
+      const digit = (buffer[i] as number) - DIGIT_0;
+      if (digit >>> 0 > 9) return TEXT_ID;
+      high = high * 10 + digit;
+    }
+    let low = 0;
+    for (; i < end; i++) {
+      const digit = (buffer[i] as number) - DIGIT_0;
+      if (digit >>> 0 > 9) return TEXT_ID;
+      low = low * 10 + digit;
+    }
+    this.idHigh = high;
+    this.idLow = low;
+    return WHOLE_ID;
+  }
+
+  /** A flag field: 1 or 0, NO_FLAG when blank or absent, BAD_FLAG (reported) when unreadable. */
+  private flag(row: CsvRecord, field: number): number {
+    const column = this.columns[field] as number;
+    if (column < 0) return NO_FLAG;
+    const start = startOf(row, column);
+    const end = endOf(row, column);
+    const kind = this.flagKinds[field];
+    if (kind === GIFT_TYPE) {
+      const type = wholeFromBytes(row.buffer, start, end);
+      if (type === -2) this.bad(row, field, "BAD_NUMBER", "is not a gift type number");
+      return type === -2 ? BAD_FLAG : type < 0 ? NO_FLAG : type === 1 ? 1 : 0;
+    }
+    const value = truthFromBytes(row.buffer, start, end);
+    if (value === -2) this.bad(row, field, "BAD_BOOLEAN", "is not true or false");
+    return value < 0 ? value : kind === INVERTED ? 1 - value : value;
   }
 }
 
