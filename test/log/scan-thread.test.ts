@@ -147,7 +147,7 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
     expect(readFileSync(join(ROOT, "dist/bin/csv-scan-worker.js"), "utf8")).toContain("ScanBatchWriter");
     const threaded: Call[] = [];
     const progress: number[] = [];
-    await compiled.scanCsvFileInThread(log, recorder(threaded), (bytes) => progress.push(bytes));
+    await compiled.startScanThread(log).run(recorder(threaded), (bytes) => progress.push(bytes));
     const direct = directCalls();
     expect(threaded.length).toBe(direct.length);
     // As text: a deep comparison of ~200k calls is slow and says no more.
@@ -180,7 +180,7 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
       },
       malformed: () => {},
     };
-    await expect(compiled.scanCsvFileInThread(log, handler)).rejects.toBe(stop);
+    await expect(compiled.startScanThread(log).run(handler)).rejects.toBe(stop);
     expect(records).toBe(50_000);
   });
 
@@ -188,7 +188,7 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
     const compiled = (await import(
       join(ROOT, "dist/io/log/scan-thread.js")
     )) as typeof import("../../src/io/log/scan-thread.js");
-    const missing = compiled.scanCsvFileInThread(join(dir, "missing.csv"), {
+    const missing = compiled.startScanThread(join(dir, "missing.csv")).run({
       record: () => {},
       malformed: () => {},
     });

@@ -21,15 +21,19 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
   port.on("message", (message: ScanThreadReply) => {
     writer.giveBack(message.bytes, message.ints);
     inFlight--;
-    wake?.();
+    const waiting = wake;
+    wake = undefined;
+    waiting?.();
   });
   let fileBytes = 0;
-  const pending: Promise<void>[] = [];
-  const send = async () => {
+  const send = () => {
     if (writer.isEmpty) return;
     const batch = writer.take(fileBytes);
     port.postMessage({ type: "batch", batch }, [batch.bytes, batch.ints]);
     inFlight++;
+  };
+  /** Wait until the main thread has given a batch back, when IN_FLIGHT of them are out. */
+  const room = async () => {
     while (inFlight >= IN_FLIGHT) await new Promise<void>((done) => (wake = done));
   };
   const scanner = new CsvScanner({
@@ -37,7 +41,7 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
     malformed: (line, reason) => writer.malformed(line, reason),
     scanned: (bytes, end) => {
       writer.scanned(bytes, end);
-      pending.push(send());
+      send();
     },
   });
   const fd = openSync(request.path, "r");
@@ -48,10 +52,9 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
       if (read === 0) break;
       fileBytes += read;
       scanner.push(read === CHUNK_BYTES ? chunk : chunk.subarray(0, read));
-      await Promise.all(pending.splice(0));
+      await room();
     }
     scanner.end();
-    await Promise.all(pending.splice(0));
   } finally {
     closeSync(fd);
   }

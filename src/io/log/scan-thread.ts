@@ -141,12 +141,3 @@ export function startScanThread(path: string): ScanThread {
       }),
   };
 }
-
-/** Scan the CSV file at `path` in a scan thread started now (see `startScanThread`). */
-export function scanCsvFileInThread(
-  path: string,
-  handler: CsvHandler,
-  onProgress: (fileBytes: number) => void = () => {},
-): Promise<void> {
-  return startScanThread(path).run(handler, onProgress);
-}
