@@ -8,11 +8,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LogRecord, LogReject } from "../../src/core/log/record.js";
 import { zoneOffsets } from "../../src/core/log/zone.js";
-import { type CsvColumns, csvColumns, type UnusedField } from "../../src/io/log/csv-columns.js";
-import { type CsvRecord, CsvScanner, recordTexts } from "../../src/io/log/csv-scanner.js";
+import type { UnusedField } from "../../src/io/log/csv-columns.js";
+import { type CsvHandler, type CsvRecord, CsvScanner } from "../../src/io/log/csv-scanner.js";
 import { createLogReader, type LogReaderOptions } from "../../src/io/log/reader.js";
-import { DECODED, decodeValues } from "../../src/io/log/row-values.js";
-import { replayBatch, ScanBatchWriter } from "../../src/io/log/scan-batch.js";
+import { recordsInto, replayBatch, ScanBatchWriter } from "../../src/io/log/scan-batch.js";
 
 interface Read {
   readonly records: LogRecord[];
@@ -42,7 +41,15 @@ function readThreaded(bytes: Buffer, options: LogReaderOptions, readsIdKeys: boo
   const records: LogRecord[] = [];
   const rejects: LogReject[] = [];
   const reader = createLogReader(sink(records, rejects, readsIdKeys), { format: "csv", ...options });
-  const handler = reader.csvHandler();
+  const own = reader.csvHandler();
+  let decodedRows = 0;
+  const handler: CsvHandler = {
+    ...own,
+    decoded: (row, values, at) => {
+      decodedRows++;
+      own.decoded?.(row, values, at);
+    },
+  };
   const writer = new ScanBatchWriter();
   const replayed: CsvRecord = {
     buffer: Buffer.alloc(0),
@@ -51,24 +58,9 @@ function readThreaded(bytes: Buffer, options: LogReaderOptions, readsIdKeys: boo
     at: 0,
     line: 0,
   };
-  let columns: CsvColumns | undefined;
-  let isHeader = true;
-  let decodedRows = 0;
+  // What the thread does with each record: rows go with their numbers when all are readable.
   const scanner = new CsvScanner({
-    record: (row) => {
-      if (isHeader) {
-        isHeader = false;
-        columns = csvColumns(recordTexts(row), options.map ?? new Map(), options.unused);
-        writer.record(row);
-      } else if (
-        columns !== undefined &&
-        row.count === columns.count &&
-        decodeValues(row, columns, writer.values, writer.valueLength) === DECODED
-      ) {
-        decodedRows++;
-        writer.decoded(row);
-      } else writer.record(row);
-    },
+    record: recordsInto(writer, { map: [...(options.map ?? [])], unused: [...(options.unused ?? [])] }),
     malformed: (line, reason) => writer.malformed(line, reason),
     scanned: (buffer, end) => {
       writer.scanned(buffer, end);

@@ -15,14 +15,13 @@ import { zoneOffsets } from "../../core/log/zone.js";
 import type { Tally } from "../../core/tally.js";
 import { CheckFailedError, GiftCalcError } from "../../errors.js";
 import { unreadable } from "../../io/files.js";
-import type { UnusedField } from "../../io/log/csv-columns.js";
+import type { ColumnChoice, UnusedField } from "../../io/log/csv-columns.js";
 import { parseFieldMap } from "../../io/log/fields.js";
 import { createLogReader, detect, type LogFormat, type LogReader } from "../../io/log/reader.js";
 import {
   isScanThreadAvailable,
   SCAN_THREAD_FROM_BYTES,
   type ScanThread,
-  type ScanThreadColumns,
   ScanThreadFileError,
   startScanThread,
 } from "../../io/log/scan-thread.js";
@@ -127,7 +126,7 @@ async function isForScanThread(
 async function startEarly(
   path: string,
   forced: LogFormat | undefined,
-  columns: ScanThreadColumns,
+  columns: ColumnChoice,
 ): Promise<ScanThread | undefined> {
   try {
     const handle = await open(path, "r");
@@ -149,7 +148,7 @@ async function readFileInto(
   label: string,
   context: ModelContext,
   early: ScanThread | undefined,
-  columns: ScanThreadColumns,
+  columns: ColumnChoice,
 ): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
@@ -288,15 +287,15 @@ export async function estimateLogAction(
   // The first log's scan thread (if it gets one) boots while the catalog and model load.
   const [log] = input.logs;
   const options = command.opts<EstimateOptions>();
-  const columns = { map: parseFieldMap(options.map ?? []), unused: unusedFields(options) };
-  const forThread = { map: [...columns.map], unused: [...columns.unused] };
+  const map = parseFieldMap(options.map ?? []);
+  const unused = unusedFields(options);
   const thread =
     log === undefined || log === "-"
       ? undefined
-      : await startEarly(resolve(io.cwd, log), options.inputFormat, forThread);
+      : await startEarly(resolve(io.cwd, log), options.inputFormat, { map: [...map], unused: [...unused] });
   try {
     const early = thread === undefined || log === undefined ? undefined : { log, thread };
-    return await estimateFromLogs(command, io, input, early, columns);
+    return await estimateFromLogs(command, io, input, early, { map, unused });
   } finally {
     // Stops a thread an error left unused (it has ended already when it ran).
     thread?.cancel();
@@ -356,8 +355,8 @@ async function estimateFromLogs(
       else {
         const thread = early !== undefined && log === early.log && !isEarlyTaken ? early.thread : undefined;
         if (thread !== undefined) isEarlyTaken = true;
-        const forThread = { map: [...map], unused: [...unused] };
-        await readFileInto(reader, resolve(io.cwd, log), label, context, thread, forThread);
+        const choice = { map: [...map], unused: [...unused] };
+        await readFileInto(reader, resolve(io.cwd, log), label, context, thread, choice);
       }
     }
   } finally {

@@ -8,6 +8,12 @@ import { normaliseFieldName, type RecordField, resolveSources } from "./fields.j
 /** Fields a consumer may not use, so their columns need not be decoded. */
 export type UnusedField = "timestamp" | "senderName" | "receiverId";
 
+/** What decides a log's columns besides its header (the reader's `map` and `unused`), as plain data for another thread. */
+export interface ColumnChoice {
+  readonly map: readonly (readonly [string, string])[];
+  readonly unused: readonly UnusedField[];
+}
+
 /** Canonical fields in a fixed order, so a row can be read by straight-line code. */
 export const F = {
   giftId: 0,

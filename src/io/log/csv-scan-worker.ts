@@ -7,10 +7,8 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { type CsvColumns, csvColumns } from "./csv-columns.js";
-import { type CsvRecord, CsvScanner, recordTexts } from "./csv-scanner.js";
-import { DECODED, decodeValues } from "./row-values.js";
-import { ScanBatchWriter } from "./scan-batch.js";
+import { CsvScanner } from "./csv-scanner.js";
+import { recordsInto, ScanBatchWriter } from "./scan-batch.js";
 import type { ScanThreadReply, ScanThreadRequest } from "./scan-thread.js";
 
 /** Small batches keep the memory in flight small (~1 MiB each); 256 KiB costs no measurable speed. */
@@ -40,27 +38,8 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
   const room = async () => {
     while (inFlight >= IN_FLIGHT) await new Promise<void>((done) => (wake = done));
   };
-  // The first record is the header: the columns come from it, as the main thread's reader finds them.
-  const decoding = request.columns;
-  let columns: CsvColumns | undefined;
-  let isHeader = true;
-  const record = (row: CsvRecord) => {
-    if (isHeader) {
-      isHeader = false;
-      if (decoding !== undefined) {
-        columns = csvColumns(recordTexts(row), new Map(decoding.map), new Set(decoding.unused));
-      }
-      writer.record(row);
-    } else if (
-      columns !== undefined &&
-      row.count === columns.count &&
-      decodeValues(row, columns, writer.values, writer.valueLength) === DECODED
-    ) {
-      writer.decoded(row);
-    } else writer.record(row);
-  };
   const scanner = new CsvScanner({
-    record,
+    record: recordsInto(writer, request.columns),
     malformed: (line, reason) => writer.malformed(line, reason),
     scanned: (bytes, end) => {
       writer.scanned(bytes, end);

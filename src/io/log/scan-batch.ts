@@ -8,8 +8,9 @@
  * `line, count + DECODED_ROW`, its fields, and its VALUE_COUNT numbers next in `values`; a
  * malformed record is `line, -1 - k`, its reason `reasons[k]`.
  */
-import { type CsvHandler, type CsvRecord, FIELD_INTS, MAX_FIELDS } from "./csv-scanner.js";
-import { VALUE_COUNT } from "./row-values.js";
+import { type ColumnChoice, type CsvColumns, csvColumns } from "./csv-columns.js";
+import { type CsvHandler, type CsvRecord, FIELD_INTS, MAX_FIELDS, recordTexts } from "./csv-scanner.js";
+import { DECODED, decodeValues, VALUE_COUNT } from "./row-values.js";
 
 /** Added to a record's field count when its numbers follow in `values` (far above any count). */
 const DECODED_ROW = 1 << 30;
@@ -152,6 +153,34 @@ export class ScanBatchWriter {
     // Only between records (the next one is placed after): nothing of a record in progress is lost.
     this.ints = grown;
   }
+}
+
+/**
+ * What the scan thread does with each record the scanner reports: the first (the header) goes as it
+ * is and gives the columns; each row whose numbers are all readable goes with them, any other as
+ * scanned (the reader then reads it, or rejects it, as it would alone). Without `choice`, every
+ * record goes as scanned.
+ */
+export function recordsInto(
+  writer: ScanBatchWriter,
+  choice: ColumnChoice | undefined,
+): (row: CsvRecord) => void {
+  let columns: CsvColumns | undefined;
+  let isHeader = true;
+  return (row) => {
+    if (isHeader) {
+      isHeader = false;
+      if (choice !== undefined)
+        columns = csvColumns(recordTexts(row), new Map(choice.map), new Set(choice.unused));
+      writer.record(row);
+    } else if (
+      columns !== undefined &&
+      row.count === columns.count &&
+      decodeValues(row, columns, writer.values, writer.valueLength) === DECODED
+    ) {
+      writer.decoded(row);
+    } else writer.record(row);
+  };
 }
 
 /**

@@ -8,7 +8,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { UnusedField } from "./csv-columns.js";
+import type { ColumnChoice } from "./csv-columns.js";
 import type { CsvHandler, CsvRecord } from "./csv-scanner.js";
 import { replayBatch, type ScanBatch } from "./scan-batch.js";
 
@@ -20,13 +20,8 @@ const WORKER_FILE = "./csv-scan-worker.js";
 
 export interface ScanThreadRequest {
   readonly path: string;
-  /** How the reader finds its columns (its `map` and `unused`): the thread then reads rows' numbers. */
-  readonly columns?: ScanThreadColumns;
-}
-
-export interface ScanThreadColumns {
-  readonly map: readonly (readonly [string, string])[];
-  readonly unused: readonly UnusedField[];
+  /** How the reader finds its columns: with them, the thread reads rows' numbers too. */
+  readonly columns?: ColumnChoice;
 }
 
 /** A batch's buffers, given back to the scan thread to be filled again. */
@@ -77,7 +72,7 @@ export interface ScanThread {
  * thread goes on with other work (loading the catalog, say); a few batches wait for `run`. With
  * `columns` (the reader's own `map` and `unused`), it reads the rows' numbers as well.
  */
-export function startScanThread(path: string, columns?: ScanThreadColumns): ScanThread {
+export function startScanThread(path: string, columns?: ColumnChoice): ScanThread {
   const request: ScanThreadRequest = columns === undefined ? { path } : { path, columns };
   const worker = new Worker(workerUrl(), { workerData: request });
   // Until `run`, the thread does not keep the process alive: an error that ends the command
