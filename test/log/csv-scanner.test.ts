@@ -1,14 +1,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  CsvScanner,
-  endOf,
-  FIELD_INTS,
-  isEscaped,
-  recordTexts,
-  startOf,
-} from "../../src/io/log/csv-scanner.js";
+import { CsvScanner, endOf, isEscaped, recordTexts, startOf } from "../../src/io/log/csv-scanner.js";
 
 interface Scanned {
   records: string[][];
@@ -170,10 +163,6 @@ describe("CSV scanner", () => {
             for (let field = 0; field < record.count; field++) {
               const raw = record.buffer.toString("utf8", startOf(record, field), endOf(record, field));
               expect(isEscaped(record, field)).toBe(raw.includes('""'));
-            }
-            // Past the record too: the plain path relies on every flag being 0.
-            for (let slot = record.at + 2; slot < record.fields.length; slot += FIELD_INTS) {
-              if (slot >= record.at + record.count * FIELD_INTS) expect(record.fields[slot]).toBe(0);
             }
           },
           malformed: () => {},

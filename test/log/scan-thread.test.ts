@@ -54,7 +54,7 @@ function bothWays(bytes: Buffer, chunk: number): { direct: Call[]; batched: Call
       writer.scanned(buffer, end);
       const batch = writer.take(0);
       replayBatch(batch, target, replayed);
-      writer.giveBack(batch.bytes, batch.ints);
+      writer.giveBack(batch.bytes, batch.ints, batch.values);
     },
   });
   for (let at = 0; at < bytes.length; at += chunk) {
@@ -194,6 +194,22 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
     });
     await expect(missing).rejects.toMatchObject({ code: "ENOENT" });
   });
+
+  // The thread reads rows' numbers with the columns the options leave in use: each grouping too.
+  for (const extra of [
+    ["--by", "day", "--tz", "Europe/Berlin"],
+    ["--by", "event", "--format", "csv"],
+    ["--by", "receiver", "--receiver", "host"],
+  ]) {
+    it(`gives the same output as one thread does with ${extra.join(" ")}`, async () => {
+      const args = ["estimate", "--catalog", CATALOG, "--log", log, ...extra];
+      const threaded = bin(args);
+      const single = await runCli(args);
+      expect(threaded.status).toBe(single.code);
+      expect(threaded.stdout).toBe(single.stdout);
+      expect(threaded.stderr).toBe(single.stderr);
+    });
+  }
 
   it("gives the same output, rejects and notes as one thread does", async () => {
     const args = ["estimate", "--catalog", CATALOG, "--log", log, "--by", "sender", "--format", "json"];

@@ -15,6 +15,7 @@ import { zoneOffsets } from "../../core/log/zone.js";
 import type { Tally } from "../../core/tally.js";
 import { CheckFailedError, GiftCalcError } from "../../errors.js";
 import { unreadable } from "../../io/files.js";
+import type { ColumnChoice, UnusedField } from "../../io/log/csv-columns.js";
 import { parseFieldMap } from "../../io/log/fields.js";
 import { createLogReader, detect, type LogFormat, type LogReader } from "../../io/log/reader.js";
 import {
@@ -122,7 +123,11 @@ async function isForScanThread(
  * meanwhile; undefined when the log is not for the thread or anything is amiss (the usual path
  * then reads it, and reports what is amiss).
  */
-async function startEarly(path: string, forced: LogFormat | undefined): Promise<ScanThread | undefined> {
+async function startEarly(
+  path: string,
+  forced: LogFormat | undefined,
+  columns: ColumnChoice,
+): Promise<ScanThread | undefined> {
   try {
     const handle = await open(path, "r");
     try {
@@ -131,7 +136,7 @@ async function startEarly(path: string, forced: LogFormat | undefined): Promise<
     } finally {
       await handle.close();
     }
-    return startScanThread(path);
+    return startScanThread(path, columns);
   } catch {
     return undefined;
   }
@@ -143,6 +148,7 @@ async function readFileInto(
   label: string,
   context: ModelContext,
   early: ScanThread | undefined,
+  columns: ColumnChoice,
 ): Promise<void> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
@@ -162,7 +168,7 @@ async function readFileInto(
     progress = progressFor(context, label, info.size);
     // A large CSV log is read and scanned by a second thread while this one decodes and counts.
     if (thread === undefined && (await isForScanThread(handle, info.size, reader.format))) {
-      thread = startScanThread(path);
+      thread = startScanThread(path, columns);
     }
     if (thread === undefined) await readChunks(handle, reader, progress);
   } catch (error) {
@@ -263,6 +269,16 @@ function closed(writer: ReturnType<typeof rejectsWriter>, path: string): Promise
   });
 }
 
+/** Columns nothing will show, so they are not decoded (the hot loop's biggest saving). */
+function unusedFields(options: EstimateOptions): Set<UnusedField> {
+  const by = options.by;
+  const unused = new Set<UnusedField>();
+  if (by !== "day" && by !== "hour" && by !== "minute" && by !== "event") unused.add("timestamp");
+  if (by !== "sender" && by !== "event") unused.add("senderName");
+  if (by !== "receiver" && by !== "event" && options.receiver === undefined) unused.add("receiverId");
+  return unused;
+}
+
 export async function estimateLogAction(
   command: Command,
   io: CliIo,
@@ -270,12 +286,16 @@ export async function estimateLogAction(
 ): Promise<Estimate> {
   // The first log's scan thread (if it gets one) boots while the catalog and model load.
   const [log] = input.logs;
-  const forced = command.opts<EstimateOptions>().inputFormat;
+  const options = command.opts<EstimateOptions>();
+  const map = parseFieldMap(options.map ?? []);
+  const unused = unusedFields(options);
   const thread =
-    log === undefined || log === "-" ? undefined : await startEarly(resolve(io.cwd, log), forced);
+    log === undefined || log === "-"
+      ? undefined
+      : await startEarly(resolve(io.cwd, log), options.inputFormat, { map: [...map], unused: [...unused] });
   try {
     const early = thread === undefined || log === undefined ? undefined : { log, thread };
-    return await estimateFromLogs(command, io, input, early);
+    return await estimateFromLogs(command, io, input, early, { map, unused });
   } finally {
     // Stops a thread an error left unused (it has ended already when it ran).
     thread?.cancel();
@@ -287,9 +307,10 @@ async function estimateFromLogs(
   io: CliIo,
   input: LogEstimateInput,
   early: { readonly log: string; readonly thread: ScanThread } | undefined,
+  columns: { readonly map: ReadonlyMap<string, string>; readonly unused: ReadonlySet<UnusedField> },
 ): Promise<Estimate> {
   const options = command.opts<EstimateOptions>();
-  const map = parseFieldMap(options.map ?? []);
+  const { map, unused } = columns;
   const zone = options.tz ?? "UTC";
   const offsetOf = zoneOffsets(zone);
   const top = topOf(options.top);
@@ -319,12 +340,6 @@ async function estimateFromLogs(
     },
   });
 
-  // Columns nothing will show are not decoded (the hot loop's biggest saving).
-  const by = options.by;
-  const unused = new Set<"timestamp" | "senderName" | "receiverId">();
-  if (by !== "day" && by !== "hour" && by !== "minute" && by !== "event") unused.add("timestamp");
-  if (by !== "sender" && by !== "event") unused.add("senderName");
-  if (by !== "receiver" && by !== "event" && options.receiver === undefined) unused.add("receiverId");
   let isEarlyTaken = false;
   try {
     for (const log of input.logs) {
@@ -340,7 +355,8 @@ async function estimateFromLogs(
       else {
         const thread = early !== undefined && log === early.log && !isEarlyTaken ? early.thread : undefined;
         if (thread !== undefined) isEarlyTaken = true;
-        await readFileInto(reader, resolve(io.cwd, log), label, context, thread);
+        const choice = { map: [...map], unused: [...unused] };
+        await readFileInto(reader, resolve(io.cwd, log), label, context, thread, choice);
       }
     }
   } finally {

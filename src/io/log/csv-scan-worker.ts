@@ -1,12 +1,14 @@
 /**
- * The scan thread: reads a CSV log file and scans it (special-byte index, record splitting) while
- * the main thread decodes and counts the records of the slices already scanned. Batches go to the
- * main thread in file order; at most a few are in flight, so memory stays flat whatever the file.
+ * The scan thread: reads a CSV log file, scans it (special-byte index, record splitting) and reads
+ * each row's numbers (row-values.ts), while the main thread counts the rows of the slices already
+ * done. Batches go to the main thread in file order; at most a few are in flight, so memory stays
+ * flat whatever the file. A row whose numbers are not all read here (an unreadable value, a
+ * timestamp that needs the zone) goes as it was scanned: the main thread reads it, and rejects it.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { CsvScanner } from "./csv-scanner.js";
-import { ScanBatchWriter } from "./scan-batch.js";
+import { recordsInto, ScanBatchWriter } from "./scan-batch.js";
 import type { ScanThreadReply, ScanThreadRequest } from "./scan-thread.js";
 
 /** Small batches keep the memory in flight small (~1 MiB each); 256 KiB costs no measurable speed. */
@@ -19,7 +21,7 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
   let inFlight = 0;
   let wake: (() => void) | undefined;
   port.on("message", (message: ScanThreadReply) => {
-    writer.giveBack(message.bytes, message.ints);
+    writer.giveBack(message.bytes, message.ints, message.values);
     inFlight--;
     const waiting = wake;
     wake = undefined;
@@ -29,7 +31,7 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
   const send = () => {
     if (writer.isEmpty) return;
     const batch = writer.take(fileBytes);
-    port.postMessage({ type: "batch", batch }, [batch.bytes, batch.ints]);
+    port.postMessage({ type: "batch", batch }, [batch.bytes, batch.ints, batch.values]);
     inFlight++;
   };
   /** Wait until the main thread has given a batch back, when IN_FLIGHT of them are out. */
@@ -37,7 +39,7 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
     while (inFlight >= IN_FLIGHT) await new Promise<void>((done) => (wake = done));
   };
   const scanner = new CsvScanner({
-    record: (record) => writer.record(record),
+    record: recordsInto(writer, request.columns),
     malformed: (line, reason) => writer.malformed(line, reason),
     scanned: (bytes, end) => {
       writer.scanned(bytes, end);

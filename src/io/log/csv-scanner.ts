@@ -22,6 +22,9 @@ SPECIAL[COMMA] = 1;
 SPECIAL[LF] = 1;
 SPECIAL[QUOTE] = 1;
 
+/** Records with more fields are reported malformed (unless a scanner is given another limit). */
+export const MAX_FIELDS = 256;
+
 /** Longer records are reported malformed (an unclosed quote would otherwise swallow the file). */
 export const MAX_RECORD_BYTES = 1 << 20;
 
@@ -34,7 +37,8 @@ export interface CsvRecord {
    * Three numbers per field from `at`: where its content starts and ends (inside the quotes of a
    * quoted field), and 1 when it is quoted with doubled quotes to undo, else 0. One flat array, so
    * a batch from the scan thread is handed over as it is (see scan-batch.ts). Read it with
-   * `startOf`, `endOf` and `isEscaped`.
+   * `startOf`, `endOf` and `isEscaped`. A handler may point `fields` and `at` elsewhere before it
+   * returns: the scanner writes the next record there (the scan thread's batch, with no copy).
    */
   fields: Int32Array;
   at: number;
@@ -54,6 +58,11 @@ export const isEscaped = (record: CsvRecord, field: number): boolean =>
 
 export interface CsvHandler {
   record(record: CsvRecord): void;
+  /**
+   * A record whose numbers another thread has read already (see row-values.ts): they are in
+   * `values[at, at + VALUE_COUNT)`. A handler without it gets such records through `record`.
+   */
+  decoded?(record: CsvRecord, values: Float64Array, at: number): void;
   malformed(line: number, reason: string): void;
   /**
    * After each scanned slice: the records reported since the last call lie in `bytes[0, end)`,
@@ -86,8 +95,6 @@ export class CsvScanner {
   private reason: string | undefined;
   /** Whether the record being scanned has a quoted field (which may hold newlines). */
   private hasQuotes = false;
-  /** Whether `record()` marked a field escaped (cleared after it: see `plainRecord`). */
-  private hasEscapes = false;
   /** A malformed record's line ran past the last chunk: the rest of it is skipped first. */
   private isSkipping = false;
   /** The index of the current slice: its positions, how many, which is next, where it stops. */
@@ -98,7 +105,7 @@ export class CsvScanner {
   private indexedTo = 0;
   private length = 0;
 
-  constructor(handler: CsvHandler, maxFields = 256) {
+  constructor(handler: CsvHandler, maxFields = MAX_FIELDS) {
     this.handler = handler;
     this.maxFields = maxFields;
     this.current = {
@@ -190,11 +197,6 @@ export class CsvScanner {
         continue;
       }
       const after = this.fullRecord(buffer, position, length, isFinal);
-      if (this.hasEscapes) {
-        // The fast path never writes the escaped flags: it relies on them being all 0.
-        this.current.fields.fill(0);
-        this.hasEscapes = false;
-      }
       if (after === INCOMPLETE) break;
       position = after;
     }
@@ -219,9 +221,10 @@ export class CsvScanner {
       return this.skipLine(buffer, end, length);
     }
     this.current.line = this.line;
-    this.handler.record(this.current);
     this.line++;
+    // Before the handler, which may point the record's fields elsewhere.
     if (this.hasQuotes) this.countQuotedLines(buffer, this.current);
+    this.handler.record(this.current);
     return end;
   }
 
@@ -257,6 +260,7 @@ export class CsvScanner {
    */
   private plainRecord(bytes: Uint8Array, from: number): number {
     const fields = this.current.fields;
+    const base = this.current.at;
     const maxFields = this.maxFields;
     let positions = this.positions;
     let next = this.next;
@@ -283,8 +287,9 @@ export class CsvScanner {
       const byte = bytes[at] as number;
       if (byte === QUOTE) break;
       next++;
-      const slot = count * FIELD_INTS;
+      const slot = base + count * FIELD_INTS;
       fields[slot] = start;
+      fields[slot + 2] = 0;
       if (byte === LF) {
         fields[slot + 1] = at > start && bytes[at - 1] === CR ? at - 1 : at;
         this.current.count = count + 1;
@@ -335,7 +340,6 @@ export class CsvScanner {
             continue;
           }
           this.setField(count, i + 1, quote, hasEscapes);
-          if (hasEscapes === 1) this.hasEscapes = true;
           count++;
           i = quote + 1;
           break;
@@ -396,7 +400,7 @@ export class CsvScanner {
 
   private setField(field: number, start: number, end: number, escaped: number): void {
     const fields = this.current.fields;
-    const slot = field * FIELD_INTS;
+    const slot = this.current.at + field * FIELD_INTS;
     fields[slot] = start;
     fields[slot + 1] = end;
     fields[slot + 2] = escaped;

@@ -13,6 +13,7 @@ import {
   TEXT_ID,
 } from "../../core/log/record.js";
 import { GiftCalcError } from "../../errors.js";
+import { type CsvColumns, csvColumns, F, FIELD_COUNT, GIFT_TYPE, type UnusedField } from "./csv-columns.js";
 import {
   type CsvHandler,
   type CsvRecord,
@@ -26,8 +27,9 @@ import {
 } from "./csv-scanner.js";
 import { CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
 import { ByteInterner } from "./intern.js";
+import { DECODED, decodeValues, V, VALUE_COUNT } from "./row-values.js";
 import { SenderTable } from "./senders.js";
-import { coerce, epochToMs, ValueProblem } from "./values.js";
+import { coerce, ValueProblem } from "./values.js";
 
 export const LOG_FORMATS = ["csv", "ndjson", "json"] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
@@ -45,7 +47,7 @@ export interface LogReaderOptions {
    * Fields the consumer does not use, so CSV columns need not be decoded (default: all are read).
    * The sender name is still read when there is no sender id, as it then keys the streaks.
    */
-  readonly unused?: ReadonlySet<"timestamp" | "senderName" | "receiverId">;
+  readonly unused?: ReadonlySet<UnusedField>;
 }
 
 export interface LogReader {
@@ -144,142 +146,6 @@ function noGiftColumn(file: string | undefined, names: readonly string[]): GiftC
   );
 }
 
-const DIGIT_0 = 48;
-const DIGIT_9 = 57;
-
-/** A whole number from bytes: -1 when blank, -2 when not a whole number. */
-function wholeFromBytes(buffer: Buffer, start: number, end: number): number {
-  if (start === end) return -1;
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const byte = buffer[i] as number;
-    if (byte < DIGIT_0 || byte > DIGIT_9) return -2;
-    value = value * 10 + (byte - DIGIT_0);
-  }
-  return end - start > 15 && !Number.isSafeInteger(value) ? -2 : value;
-}
-
-/** Does `buffer[start, end)` spell `word` (lower case), ignoring ASCII case? */
-function spells(buffer: Buffer, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i++) {
-    if (((buffer[start + i] as number) | 0x20) !== word.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-/** A boolean from bytes: 1, 0, -1 blank, -2 not a boolean. */
-function truthFromBytes(buffer: Buffer, start: number, end: number): number {
-  const length = end - start;
-  if (length === 0) return -1;
-  // Lower-case `true` and `false` (every row of a canonical log) are matched byte by byte first.
-  if (
-    length === 4 &&
-    buffer[start] === 0x74 &&
-    buffer[start + 1] === 0x72 &&
-    buffer[start + 2] === 0x75 &&
-    buffer[start + 3] === 0x65
-  ) {
-    return 1;
-  }
-  if (
-    length === 5 &&
-    buffer[start] === 0x66 &&
-    buffer[start + 1] === 0x61 &&
-    buffer[start + 2] === 0x6c &&
-    buffer[start + 3] === 0x73 &&
-    buffer[start + 4] === 0x65
-  ) {
-    return 0;
-  }
-  const first = (buffer[start] as number) | 0x20;
-  if (length === 1) {
-    if (first === 0x31 || first === 0x74 || first === 0x79) return 1; // 1 t y
-    if (first === 0x30 || first === 0x66 || first === 0x6e) return 0; // 0 f n
-    return -2;
-  }
-  if (spells(buffer, start, end, "true") || spells(buffer, start, end, "yes")) return 1;
-  if (spells(buffer, start, end, "false") || spells(buffer, start, end, "no")) return 0;
-  return -2;
-}
-
-/** The whole number in a record's column (see wholeFromBytes); -1 when the log has no such column. */
-function wholeAt(record: CsvRecord, column: number): number {
-  return column < 0 ? -1 : wholeFromBytes(record.buffer, startOf(record, column), endOf(record, column));
-}
-
-/** How a flag column is read (a boolean is 0): `giftType` 1 is streakable; `inverted` means the opposite. */
-const GIFT_TYPE = 1;
-const INVERTED = 2;
-/** What `idKind` found: an id of up to 15 digits (else NO_ID or TEXT_ID). */
-const WHOLE_ID = 0;
-/** A flag field that is blank or absent, or unreadable (and reported). */
-const NO_FLAG = -1;
-const BAD_FLAG = -2;
-
-/** Canonical fields in a fixed order, so the CSV row reader can be straight-line code. */
-const F = {
-  giftId: 0,
-  giftName: 1,
-  unitCoins: 2,
-  count: 3,
-  totalCoins: 4,
-  isStreakable: 5,
-  isStreakEnd: 6,
-  senderId: 7,
-  senderName: 8,
-  receiverId: 9,
-  timestamp: 10,
-  groupId: 11,
-  messageId: 12,
-} as const satisfies Record<RecordField, number>;
-const FIELD_COUNT = 13;
-
-const isDigit = (byte: number | undefined) => byte !== undefined && byte >= DIGIT_0 && byte <= DIGIT_9;
-const digitsAt = (buffer: Buffer, at: number, count: number) => {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const byte = buffer[i];
-    if (!isDigit(byte)) return -1;
-    value = value * 10 + ((byte as number) - DIGIT_0);
-  }
-  return value;
-};
-
-/** Days since 1970-01-01 of a civil date (proleptic Gregorian), without Date. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-/** `YYYY-MM-DDTHH:MM:SS[.mmm]Z` straight from bytes (what gift-calc writes); -1 for anything else. */
-function isoUtcFromBytes(buffer: Buffer, start: number, end: number): number {
-  const length = end - start;
-  if ((length !== 20 && length !== 24) || buffer[end - 1] !== 0x5a) return -1;
-  if (buffer[start + 4] !== 0x2d || buffer[start + 7] !== 0x2d || buffer[start + 10] !== 0x54) return -1;
-  if (buffer[start + 13] !== 0x3a || buffer[start + 16] !== 0x3a) return -1;
-  const year = digitsAt(buffer, start, 4);
-  const month = digitsAt(buffer, start + 5, 2);
-  const day = digitsAt(buffer, start + 8, 2);
-  const hour = digitsAt(buffer, start + 11, 2);
-  const minute = digitsAt(buffer, start + 14, 2);
-  const second = digitsAt(buffer, start + 17, 2);
-  let millis = 0;
-  if (length === 24) {
-    if (buffer[start + 19] !== 0x2e) return -1;
-    millis = digitsAt(buffer, start + 20, 3);
-  }
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
-    return -1;
-  }
-  if (hour < 0 || minute < 0 || second < 0 || millis < 0) return -1;
-  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + millis;
-}
-
 /** The CSV reader's record: a LogRecord whose fast keys are always there. */
 type KeyedRecord = LogRecord & { groupKey: number; messageKey: number; senderKey: number };
 
@@ -292,17 +158,13 @@ class CsvLogReader implements RowReader {
     messageKey: NO_ID,
     senderKey: -1,
   });
-  /** Per canonical field: its column (-1 when absent), how a flag is read, the header's name. */
-  private readonly columns = new Int32Array(FIELD_COUNT).fill(-1);
-  private readonly flagKinds = new Uint8Array(FIELD_COUNT);
-  private readonly names: string[] = new Array(FIELD_COUNT).fill("");
+  /** The log's columns, once its header is read. */
+  private columns: CsvColumns | undefined;
+  /** The numbers of the row being read (see row-values.ts). */
+  private readonly values = new Float64Array(VALUE_COUNT);
   private readonly interners: ByteInterner[] = [];
   private readonly senders = new SenderTable(1 << 18);
-  private headerCount = -1;
   private readonly readsIdKeys: boolean;
-  /** The halves of the id `isWholeIdAt` read last. */
-  private idHigh = 0;
-  private idLow = 0;
   private readonly knowsGiftId: (giftId: number) => boolean;
   private readonly source: string | null;
 
@@ -311,15 +173,23 @@ class CsvLogReader implements RowReader {
     private readonly options: LogReaderOptions,
   ) {
     this.readsIdKeys = sink.readsIdKeys === true;
-    this.knowsGiftId =
-      sink.knowsGiftId === undefined ? () => false : (giftId) => sink.knowsGiftId?.(giftId) === true;
+    // The sink's own function when it has one: called per row, a wrapper would be one call more.
+    this.knowsGiftId = sink.knowsGiftId?.bind(sink) ?? (() => false);
     this.source = options.file ?? null;
     this.handler = {
-      record: (row) => (this.headerCount === -1 ? this.header(row) : this.row(row)),
+      record: (row) => (this.columns === undefined ? this.header(row) : this.row(row, this.columns)),
+      decoded: (row, values, at) => {
+        const columns = this.columns;
+        // The scan thread decodes rows only after the header, with the columns read from it alike.
+        if (columns === undefined) this.header(row);
+        else this.decoded(row, columns, values, at);
+      },
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
     };
     this.scanner = new CsvScanner(this.handler);
-    for (let field = 0; field < FIELD_COUNT; field++) this.interners.push(new ByteInterner(1 << 18));
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      this.interners.push(new ByteInterner(1 << 18));
+    }
   }
 
   push(chunk: Buffer): void {
@@ -336,45 +206,20 @@ class CsvLogReader implements RowReader {
 
   private header(row: CsvRecord): void {
     const names = recordTexts(row);
-    const normalised = names.map(normaliseFieldName);
-    const sources = resolveSources(this.options.map ?? new Map(), (name) => normalised.includes(name));
-    if (!sources.some((source) => source.field === "giftId" || source.field === "giftName")) {
-      throw noGiftColumn(this.options.file, names);
-    }
-    this.headerCount = names.length;
-    const hasSenderId = sources.some((source) => source.field === "senderId");
-    for (const source of sources) {
-      const field = source.field;
-      if (
-        (field === "timestamp" || field === "receiverId" || (field === "senderName" && hasSenderId)) &&
-        this.options.unused?.has(field)
-      ) {
-        continue;
-      }
-      const column = normalised.indexOf(source.name);
-      this.columns[F[source.field]] = column;
-      this.flagKinds[F[source.field]] =
-        source.coercion === "giftType" ? GIFT_TYPE : source.coercion === "inverted" ? INVERTED : 0;
-      this.names[F[source.field]] = names[column] ?? source.name;
-    }
+    const columns = csvColumns(names, this.options.map ?? new Map(), this.options.unused);
+    if (columns === undefined) throw noGiftColumn(this.options.file, names);
+    this.columns = columns;
   }
 
-  /** Reject the row for its first unreadable field. */
-  private bad(row: CsvRecord, field: number, code: RejectCode, problem: string): void {
-    const text = fieldText(row, this.columns[field] as number);
-    this.reject(row.line, code, `${this.names[field]} "${text.slice(0, 40)}" ${problem}`);
-  }
-
-  /** True, and the row rejected, when `value` is wholeFromBytes' -2: not a whole number. */
-  private rejectsNumber(row: CsvRecord, field: number, value: number): boolean {
-    if (value !== -2) return false;
-    this.bad(row, field, "BAD_NUMBER", "is not a whole number");
-    return true;
+  /** Reject the row for its unreadable `field`. */
+  private bad(row: CsvRecord, columns: CsvColumns, field: number, code: RejectCode, problem: string): void {
+    const text = fieldText(row, columns.columns[field] as number);
+    this.reject(row.line, code, `${columns.names[field]} "${text.slice(0, 40)}" ${problem}`);
   }
 
   /** A text field, through its interner. */
-  private text(row: CsvRecord, field: number): string | null {
-    const column = this.columns[field] as number;
+  private text(row: CsvRecord, columns: CsvColumns, field: number): string | null {
+    const column = columns.columns[field] as number;
     if (column < 0) return null;
     const start = startOf(row, column);
     const end = endOf(row, column);
@@ -383,18 +228,18 @@ class CsvLogReader implements RowReader {
   }
 
   /** The sender's id, name and hint (by the id, from the sender table; by the name alone without one). */
-  private sender(row: CsvRecord): void {
+  private sender(row: CsvRecord, columns: CsvColumns): void {
     const record = this.record;
-    const idColumn = this.columns[F.senderId] as number;
+    const idColumn = columns.columns[F.senderId] as number;
     const idStart = idColumn < 0 ? 0 : startOf(row, idColumn);
     const idEnd = idColumn < 0 ? 0 : endOf(row, idColumn);
     if (idStart === idEnd) {
       record.senderId = null;
       record.senderKey = -1;
-      record.senderName = this.text(row, F.senderName);
+      record.senderName = this.text(row, columns, F.senderName);
       return;
     }
-    const nameColumn = this.columns[F.senderName] as number;
+    const nameColumn = columns.columns[F.senderName] as number;
     const senders = this.senders;
     record.senderId = senders.find(
       row.buffer,
@@ -409,141 +254,90 @@ class CsvLogReader implements RowReader {
     record.senderName = senders.name;
   }
 
-  /** A timestamp in epoch milliseconds, null when blank, NaN (reported) when unreadable. */
-  private time(row: CsvRecord, column: number): number | null {
-    const start = startOf(row, column);
-    const end = endOf(row, column);
-    const whole = wholeFromBytes(row.buffer, start, end);
-    if (whole >= 0) return epochToMs(whole);
-    if (whole === -1) return null;
-    const iso = isoUtcFromBytes(row.buffer, start, end);
-    if (iso >= 0) return iso;
-    const parsed = coerce(fieldText(row, column), "timestamp", this.options.offsetOf ?? UTC);
-    if (typeof parsed === "number") return parsed;
-    this.bad(row, F.timestamp, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
-    return Number.NaN;
+  /**
+   * A row this thread scanned: its numbers read here, then the record filled. The first unreadable
+   * field rejects the row; a timestamp in a form the fast reading does not know is read as text.
+   */
+  private row(row: CsvRecord, columns: CsvColumns): void {
+    if (row.count !== columns.count) {
+      this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${columns.count}`);
+      return;
+    }
+    const values = this.values;
+    const failed = decodeValues(row, columns, values, 0);
+    if (failed === F.timestamp) {
+      const column = columns.columns[F.timestamp] as number;
+      const parsed = coerce(fieldText(row, column), "timestamp", this.options.offsetOf ?? UTC);
+      if (typeof parsed !== "number") {
+        this.bad(row, columns, F.timestamp, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
+        return;
+      }
+      values[V.timestamp] = parsed;
+    } else if (failed !== DECODED) {
+      const isFlag = failed === F.isStreakable || failed === F.isStreakEnd;
+      if (!isFlag) this.bad(row, columns, failed, "BAD_NUMBER", "is not a whole number");
+      else if (columns.flagKinds[failed] === GIFT_TYPE) {
+        this.bad(row, columns, failed, "BAD_NUMBER", "is not a gift type number");
+      } else this.bad(row, columns, failed, "BAD_BOOLEAN", "is not true or false");
+      return;
+    }
+    this.decoded(row, columns, values, 0);
   }
 
   /**
-   * One row into the record, straight-line: the hot loop of a long log. Columns the log lacks are
-   * skipped before any call (a call never made is not inlined, which leaves the optimiser's budget
-   * to the ones that are); the first unreadable field rejects the row at once.
+   * A row whose numbers are read (`values[at, at + VALUE_COUNT)`, by this thread or the scan
+   * thread) into the record: the hot loop of a long log, straight-line.
    */
-  private row(row: CsvRecord): void {
-    if (row.count !== this.headerCount) {
-      this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${this.headerCount}`);
-      return;
-    }
-    const columns = this.columns;
+  private decoded(row: CsvRecord, columns: CsvColumns, values: Float64Array, at: number): void {
+    const column = columns.columns;
     const record = this.record;
-    const giftId = wholeAt(row, columns[F.giftId] as number);
-    if (this.rejectsNumber(row, F.giftId, giftId)) return;
+    const giftId = values[at + V.giftId] as number;
     record.giftId = giftId < 0 ? null : giftId;
     // A gift the sink knows by id needs no name: most rows skip decoding it.
     record.giftName =
-      columns[F.giftName] === -1 || (giftId >= 0 && this.knowsGiftId(giftId))
+      column[F.giftName] === -1 || (giftId >= 0 && this.knowsGiftId(giftId))
         ? null
-        : this.text(row, F.giftName);
-    const unitCoins = wholeAt(row, columns[F.unitCoins] as number);
-    if (this.rejectsNumber(row, F.unitCoins, unitCoins)) return;
+        : this.text(row, columns, F.giftName);
+    const unitCoins = values[at + V.unitCoins] as number;
     record.unitCoins = unitCoins < 0 ? null : unitCoins;
-    const count = wholeAt(row, columns[F.count] as number);
-    if (this.rejectsNumber(row, F.count, count)) return;
+    const count = values[at + V.count] as number;
     record.count = count < 0 ? null : count;
-    const totalCoins = wholeAt(row, columns[F.totalCoins] as number);
-    if (this.rejectsNumber(row, F.totalCoins, totalCoins)) return;
+    const totalCoins = values[at + V.totalCoins] as number;
     record.totalCoins = totalCoins < 0 ? null : totalCoins;
-    const isStreakable = this.flag(row, F.isStreakable);
-    if (isStreakable === BAD_FLAG) return;
-    record.isStreakable = isStreakable === NO_FLAG ? null : isStreakable === 1;
-    const isStreakEnd = this.flag(row, F.isStreakEnd);
-    if (isStreakEnd === BAD_FLAG) return;
-    record.isStreakEnd = isStreakEnd === NO_FLAG ? null : isStreakEnd === 1;
-    this.sender(row);
-    record.receiverId = columns[F.receiverId] === -1 ? null : this.text(row, F.receiverId);
-    let column = columns[F.timestamp] as number;
-    const timestamp = column < 0 ? null : this.time(row, column);
-    if (Number.isNaN(timestamp)) return;
-    record.timestamp = timestamp;
+    const isStreakable = values[at + V.isStreakable] as number;
+    record.isStreakable = isStreakable < 0 ? null : isStreakable === 1;
+    const isStreakEnd = values[at + V.isStreakEnd] as number;
+    record.isStreakEnd = isStreakEnd < 0 ? null : isStreakEnd === 1;
+    this.sender(row, columns);
+    record.receiverId = column[F.receiverId] === -1 ? null : this.text(row, columns, F.receiverId);
+    const timestamp = values[at + V.timestamp] as number;
+    record.timestamp = Number.isNaN(timestamp) ? null : timestamp;
     // The ids' keys, and the ids themselves as text, or as numbers for a sink that does not read
     // keys (one that `readsIdKeys` gets null for a whole-number id: no boxed number per row).
-    column = columns[F.groupId] as number;
-    const groupKind = column < 0 ? NO_ID : this.idKind(row, column);
-    // Two stores, not one of a conditional: the merged value would be boxed.
-    if (groupKind === WHOLE_ID) record.groupKey = this.idHigh * 1e9 + this.idLow;
-    else record.groupKey = groupKind;
+    const groupKey = values[at + V.groupKey] as number;
+    record.groupKey = groupKey;
     record.groupId =
-      groupKind === TEXT_ID
-        ? fieldText(row, column)
-        : groupKind === NO_ID || this.readsIdKeys
+      groupKey === TEXT_ID
+        ? fieldText(row, column[F.groupId] as number)
+        : groupKey === NO_ID || this.readsIdKeys
           ? null
-          : record.groupKey;
-    column = columns[F.messageId] as number;
-    const messageKind = column < 0 ? NO_ID : this.idKind(row, column);
-    if (messageKind === WHOLE_ID) record.messageKey = this.idHigh * 1e9 + this.idLow;
-    else record.messageKey = messageKind;
+          : groupKey;
+    const messageKey = values[at + V.messageKey] as number;
+    record.messageKey = messageKey;
     record.messageId =
-      messageKind === TEXT_ID
-        ? fieldText(row, column)
-        : messageKind === NO_ID || this.readsIdKeys
+      messageKey === TEXT_ID
+        ? fieldText(row, column[F.messageId] as number)
+        : messageKey === NO_ID || this.readsIdKeys
           ? null
-          : String(record.messageKey);
+          : String(messageKey);
     record.line = row.line;
     record.source = this.source;
     if (giftId < 0 && record.giftName === null) {
       this.reject(row.line, "NO_GIFT", "the row names no gift");
       return;
     }
-    if (count === 0) this.bad(row, F.count, "BAD_NUMBER", "is 0");
+    if (count === 0) this.bad(row, columns, F.count, "BAD_NUMBER", "is 0");
     else this.sink.record(record);
-  }
-
-  /**
-   * An id field (group, message), never interned: WHOLE_ID when it is up to 15 digits, read into
-   * `idHigh` (all but the last nine) and `idLow` (the last nine): small integers, which cross
-   * function calls unboxed where a 13-digit number is boxed, and `high * 1e9 + low` is exact below
-   * 2^53. NO_ID when it is blank, TEXT_ID when it is text.
-   */
-  private idKind(row: CsvRecord, column: number): number {
-    const { buffer } = row;
-    const start = startOf(row, column);
-    const end = endOf(row, column);
-    if (start === end) return NO_ID;
-    if (end - start > 15) return TEXT_ID;
-    const split = end - start > 9 ? end - 9 : start;
-    let high = 0;
-    let i = start;
-    for (; i < split; i++) {
-      const digit = (buffer[i] as number) - DIGIT_0;
-      if (digit >>> 0 > 9) return TEXT_ID;
-      high = high * 10 + digit;
-    }
-    let low = 0;
-    for (; i < end; i++) {
-      const digit = (buffer[i] as number) - DIGIT_0;
-      if (digit >>> 0 > 9) return TEXT_ID;
-      low = low * 10 + digit;
-    }
-    this.idHigh = high;
-    this.idLow = low;
-    return WHOLE_ID;
-  }
-
-  /** A flag field: 1 or 0, NO_FLAG when blank or absent, BAD_FLAG (reported) when unreadable. */
-  private flag(row: CsvRecord, field: number): number {
-    const column = this.columns[field] as number;
-    if (column < 0) return NO_FLAG;
-    const start = startOf(row, column);
-    const end = endOf(row, column);
-    const kind = this.flagKinds[field];
-    if (kind === GIFT_TYPE) {
-      const type = wholeFromBytes(row.buffer, start, end);
-      if (type === -2) this.bad(row, field, "BAD_NUMBER", "is not a gift type number");
-      return type === -2 ? BAD_FLAG : type < 0 ? NO_FLAG : type === 1 ? 1 : 0;
-    }
-    const value = truthFromBytes(row.buffer, start, end);
-    if (value === -2) this.bad(row, field, "BAD_BOOLEAN", "is not true or false");
-    return value < 0 ? value : kind === INVERTED ? 1 - value : value;
   }
 }
 

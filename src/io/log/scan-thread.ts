@@ -8,6 +8,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { ColumnChoice } from "./csv-columns.js";
 import type { CsvHandler, CsvRecord } from "./csv-scanner.js";
 import { replayBatch, type ScanBatch } from "./scan-batch.js";
 
@@ -19,12 +20,15 @@ const WORKER_FILE = "./csv-scan-worker.js";
 
 export interface ScanThreadRequest {
   readonly path: string;
+  /** How the reader finds its columns: with them, the thread reads rows' numbers too. */
+  readonly columns?: ColumnChoice;
 }
 
 /** A batch's buffers, given back to the scan thread to be filled again. */
 export interface ScanThreadReply {
   readonly bytes: ArrayBuffer;
   readonly ints: ArrayBuffer;
+  readonly values: ArrayBuffer;
 }
 
 type FromScanThread =
@@ -65,10 +69,12 @@ export interface ScanThread {
 
 /**
  * Start scanning the CSV file at `path` in a new thread. It boots, reads and scans while this
- * thread goes on with other work (loading the catalog, say); a few batches wait for `run`.
+ * thread goes on with other work (loading the catalog, say); a few batches wait for `run`. With
+ * `columns` (the reader's own `map` and `unused`), it reads the rows' numbers as well.
  */
-export function startScanThread(path: string): ScanThread {
-  const worker = new Worker(workerUrl(), { workerData: { path } satisfies ScanThreadRequest });
+export function startScanThread(path: string, columns?: ColumnChoice): ScanThread {
+  const request: ScanThreadRequest = columns === undefined ? { path } : { path, columns };
+  const worker = new Worker(workerUrl(), { workerData: request });
   // Until `run`, the thread does not keep the process alive: an error that ends the command
   // before the log is read does not wait for it.
   worker.unref();
@@ -118,10 +124,8 @@ export function startScanThread(path: string): ScanThread {
               fail(error);
               return;
             }
-            worker.postMessage({ bytes: batch.bytes, ints: batch.ints } satisfies ScanThreadReply, [
-              batch.bytes,
-              batch.ints,
-            ]);
+            const reply: ScanThreadReply = { bytes: batch.bytes, ints: batch.ints, values: batch.values };
+            worker.postMessage(reply, [batch.bytes, batch.ints, batch.values]);
             onProgress(batch.fileBytes);
           } else if (message.type === "end") {
             isSettled = true;
