@@ -26,8 +26,11 @@ function nested(elements: unknown[], depth: number): unknown[] {
 /**
  * The text of `renderJson(data)`, in pieces of about `pieceChars` characters: a result with tens of
  * thousands of groups is never held as one string (nor as that string's bytes on its way out).
+ * The default keeps a piece (two bytes a character when it holds an emoji) under V8's large-object
+ * size, so that written pieces are freed by the young generation's collections, not left to a full
+ * one: with 64k pieces the peak memory of `--by event` was 15 MiB higher.
  */
-export function* renderJsonPieces(data: unknown, pieceChars = 1 << 16): Generator<string> {
+export function* renderJsonPieces(data: unknown, pieceChars = 1 << 15): Generator<string> {
   let text = "";
   function* walk(value: unknown, indent: string): Generator<string> {
     const inner = `${indent}  `;
