@@ -40,6 +40,77 @@ describe("JSON in pieces", () => {
     );
   });
 
+  it("is renderJson's text for long arrays of flat records with awkward values, at any depth", () => {
+    const awkwardString = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.string({
+        unit: fc.constantFrom(
+          '"',
+          "\\",
+          "\n",
+          "\u0000",
+          "\u001f",
+          "\u007f",
+          "é",
+          "🌹",
+          "\ud800",
+          "\udfff",
+          "a",
+        ),
+      }),
+    );
+    const awkwardNumber = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(
+        -0,
+        0.1,
+        -1.5,
+        1e21,
+        1e-7,
+        5e-324,
+        Number.MAX_VALUE,
+        -Number.MAX_SAFE_INTEGER,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+      ),
+    );
+    const member = fc.oneof(
+      { weight: 4, arbitrary: awkwardString },
+      { weight: 3, arbitrary: awkwardNumber },
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.constant(() => 1),
+      fc.constant(Symbol("left out")),
+      fc.jsonValue(),
+      fc.date({ noInvalidDate: true }),
+      fc.array(fc.nat(), { minLength: 65, maxLength: 70 }),
+    );
+    // Mostly rows of one shape (keys in a fixed order, as group rows are), some of any shape.
+    const row = fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({ key: awkwardString, label: member, coins: awkwardNumber, share: member }),
+      },
+      fc.dictionary(awkwardString, member, { maxKeys: 5 }),
+      member,
+    );
+    const rows = fc.array(row, { minLength: 60, maxLength: 300 });
+    const placed = fc.oneof(
+      rows,
+      rows.map((list) => ({ groups: { by: "sender", rows: list } })),
+      rows.map((list) => ({ a: { b: { c: { d: list, e: 1 } } }, f: [list.slice(0, 3)] })),
+    );
+    fc.assert(
+      fc.property(placed, fc.integer({ min: 1, max: 5000 }), (value, pieceChars) => {
+        expect(joined(value, pieceChars)).toBe(renderJson(value));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("leaves out undefined members and writes undefined elements as null, as JSON.stringify does", () => {
     const value = {
       a: undefined,
@@ -53,7 +124,7 @@ describe("JSON in pieces", () => {
     const rows = Array.from({ length: 5000 }, (_, at) => ({ key: `u${at}`, coins: at }));
     const pieces = [...renderJsonPieces({ rows }, 4096)];
     expect(pieces.length).toBeGreaterThan(10);
-    // A piece ends after the block of elements that took it past the size.
+    // A long array's elements come a block of about a piece at a time.
     for (const piece of pieces.slice(0, -1)) expect(piece.length).toBeLessThan(4096 * 2);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { coinsToDiamonds, diamondsToUsd } from "../chain.js";
 import type { EarningsModel } from "../model.js";
-import { decimal, toText } from "../money.js";
+import { type Decimal, decimal, toText } from "../money.js";
 import type { CountedEvent } from "./count.js";
 
 export const GROUP_BYS = ["gift", "sender", "receiver", "day", "hour", "minute", "event"] as const;
@@ -71,6 +71,28 @@ function bucketLabel(by: "day" | "hour" | "minute", bucket: number): string {
   if (by === "day") return iso.slice(0, 10);
   if (by === "hour") return `${iso.slice(0, 10)} ${iso.slice(11, 13)}:00`;
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** A positive rate as whole units of a power of ten: "0.005" → 5 × 10^-3. */
+interface ScaledRate {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+function scaledRate(rate: Decimal): ScaledRate | undefined {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(toText(rate));
+  if (match === null) return undefined;
+  const fraction = match[2] ?? "";
+  return { units: BigInt(`${match[1]}${fraction}`), scale: fraction.length };
+}
+
+/** The text `toText` gives `units × 10^-scale` (units ≥ 0): plain digits, no trailing zeros. */
+function scaledText(units: bigint, scale: number): string {
+  const digits = units.toString().padStart(scale + 1, "0");
+  const point = digits.length - scale;
+  let end = digits.length;
+  while (end > point && digits.charCodeAt(end - 1) === 48) end--;
+  return end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
 }
 
 export interface GrouperOptions {
@@ -202,19 +224,47 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
         );
       }
       // Values depend on the coins alone, and many groups (small senders) share a coin total: each
-      // total is valued once, which spares ~50k exact-decimal chains and their garbage at the end.
-      const values = new Map<number, { diamonds: string; walletUsd: string }>();
+      // total is valued once. Whole coins times the rates are whole numbers of the rates' last
+      // decimal places, which BigInt multiplies exactly and far faster than a cold big.js.
+      const perCoin = scaledRate(model.diamondsPerCoin);
+      const perDiamond = scaledRate(model.usdPerDiamond);
+      const perCoinUsd =
+        perCoin === undefined || perDiamond === undefined
+          ? undefined
+          : { units: perCoin.units * perDiamond.units, scale: perCoin.scale + perDiamond.scale };
+      const values = new Map<number, { diamonds: string; walletUsd: string; share: string }>();
+      // Groups with the same coins are neighbours, but for time groups.
+      let lastCoins: number | undefined;
+      let lastValue = { diamonds: "", walletUsd: "", share: "" };
       const valueAt = (coins: number) => {
+        if (coins === lastCoins) return lastValue;
         let value = values.get(coins);
         if (value === undefined) {
-          const diamonds = coinsToDiamonds(decimal(coins, "coins"), model);
-          value = { diamonds: toText(diamonds), walletUsd: toText(diamondsToUsd(diamonds, model)) };
+          const share = totalCoins === 0 ? "0" : ((coins * 100) / totalCoins).toFixed(1);
+          if (
+            perCoin !== undefined &&
+            perCoinUsd !== undefined &&
+            Number.isSafeInteger(coins) &&
+            coins >= 0
+          ) {
+            const whole = BigInt(coins);
+            value = {
+              diamonds: scaledText(whole * perCoin.units, perCoin.scale),
+              walletUsd: scaledText(whole * perCoinUsd.units, perCoinUsd.scale),
+              share,
+            };
+          } else {
+            const diamonds = coinsToDiamonds(decimal(coins, "coins"), model);
+            value = { diamonds: toText(diamonds), walletUsd: toText(diamondsToUsd(diamonds, model)), share };
+          }
           values.set(coins, value);
         }
+        lastCoins = coins;
+        lastValue = value;
         return value;
       };
       const rows = kept.map((bucket): LogGroupRow => {
-        const { diamonds, walletUsd } = valueAt(bucket.coins);
+        const { diamonds, walletUsd, share } = valueAt(bucket.coins);
         return {
           key: bucket.key,
           label: bucket.label,
@@ -222,7 +272,7 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
           coins: bucket.coins,
           diamonds,
           walletUsd,
-          share: totalCoins === 0 ? "0" : ((bucket.coins * 100) / totalCoins).toFixed(1),
+          share,
         };
       });
       const groups = {

@@ -1,0 +1,91 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { coinsToDiamonds, diamondsToUsd } from "../../../src/core/chain.js";
+import type { CountedEvent, PricedGift } from "../../../src/core/log/count.js";
+import { createGrouper } from "../../../src/core/log/group.js";
+import { decimal, toText } from "../../../src/core/money.js";
+import { modelWith } from "../../helpers/model.js";
+
+const gift = (index: number, coinsEach: number): PricedGift => ({
+  index,
+  name: `gift ${index}`,
+  giftId: 100 + index,
+  coinsEach,
+  isStreakable: false,
+  isPriceFromLog: false,
+});
+
+/** Positive decimal texts as a user may write them: whole, long fractions, exponents. */
+const rate = fc.oneof(
+  fc.constantFrom("1", "0.5", "0.005", "2", "1.25", "0.0049999", "1e-3", "2.5E2", "0.10", "007"),
+  fc
+    .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 1, max: 99_999_999 }), fc.nat({ max: 12 }))
+    .map(([whole, fraction, zeros]) => `${whole}.${"0".repeat(zeros)}${fraction}`),
+);
+
+const event = fc.record({
+  gift: fc.oneof(
+    fc.constantFrom(gift(0, 0), gift(1, 1), gift(2, 5), gift(3, 29_999)),
+    fc.integer({ min: 1, max: 2_000_000_000 }).map((coins) => gift(4, coins)),
+  ),
+  count: fc.integer({ min: 1, max: 9 }),
+  senderId: fc.constantFrom("a", "b", "c", "d", "e", "f"),
+});
+
+describe("a grouping's values", () => {
+  it("are the exact chain's, whatever the rates and coins, in order of coins then appearance", () => {
+    fc.assert(
+      fc.property(rate, rate, fc.array(event, { maxLength: 40 }), (perCoin, perDiamond, events) => {
+        const model = modelWith({ diamondsPerCoin: perCoin, usdPerDiamond: perDiamond });
+        const grouper = createGrouper("sender");
+        const coins = new Map<string, number>();
+        for (const fields of events) {
+          const counted = {
+            ...fields,
+            isStreakable: false,
+            senderName: null,
+            receiverId: null,
+            timestamp: null,
+            groupId: null,
+          };
+          grouper.add(counted as CountedEvent);
+          coins.set(
+            fields.senderId,
+            (coins.get(fields.senderId) ?? 0) + fields.count * fields.gift.coinsEach,
+          );
+        }
+        const groups = grouper.finish(model);
+        if (groups.by === "event") throw new Error("not a grouping");
+        const total = [...coins.values()].reduce((sum, each) => sum + each, 0);
+        // Map order is the order of first appearance; the sort is stable.
+        const expected = [...coins].sort(([, a], [, b]) => b - a);
+        expect(groups.rows.map((row) => [row.key, row.coins])).toEqual(expected);
+        for (const row of groups.rows) {
+          const diamonds = coinsToDiamonds(decimal(row.coins), model);
+          expect(row.diamonds).toBe(toText(diamonds));
+          expect(row.walletUsd).toBe(toText(diamondsToUsd(diamonds, model)));
+          expect(row.share).toBe(total === 0 ? "0" : ((row.coins * 100) / total).toFixed(1));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("refuses coins that cannot be held exactly, as before", () => {
+    const grouper = createGrouper("sender");
+    const huge = gift(0, Number.MAX_SAFE_INTEGER);
+    for (let at = 0; at < 2; at++) {
+      grouper.add({
+        gift: huge,
+        count: 1,
+        isStreakable: false,
+        senderId: "a",
+        senderName: null,
+        receiverId: null,
+        timestamp: null,
+        groupId: null,
+      } as CountedEvent);
+    }
+    expect(() => grouper.finish(modelWith())).toThrow(/not a whole number that can be held exactly/);
+  });
+});
