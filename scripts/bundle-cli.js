@@ -6,6 +6,21 @@
 // and `../../package.json` resolve as they do unbundled. The library (dist/index.js) is not bundled.
 import { build } from "rolldown";
 
+// commander requires node:child_process (~3 ms to load, with net and dgram) for executable
+// subcommands, which gift-calc has none of: it is required only if one is ever spawned.
+const CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  transform(code, id) {
+    if (!/[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return undefined;
+    if (!code.includes(CHILD_PROCESS)) throw new Error(`${id}: no "${CHILD_PROCESS}" to make lazy`);
+    return code.replace(
+      CHILD_PROCESS,
+      "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+    );
+  },
+};
+
 await build({
   // The log scan thread's entry is bundled beside the chunks that start it (scan-thread.ts finds it
   // as ./csv-scan-worker.js, from dist/io/log/ unbundled and from dist/bin/ bundled alike).
@@ -16,5 +31,6 @@ await build({
   // which every run needs, are bundled.
   external: ["yaml", "zod", "chalk", "cli-table3"],
   logLevel: "warn",
+  plugins: [lazyChildProcess],
   output: { dir: "dist/bin", format: "esm", cleanDir: true },
 });
