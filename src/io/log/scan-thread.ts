@@ -6,10 +6,12 @@
  * file is small, the scan stays in the main thread.
  */
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { CsvHandler, CsvRecord } from "./csv-scanner.js";
 import { replayBatch, type ScanBatch } from "./scan-batch.js";
+
+type WorkerThreads = typeof import("node:worker_threads");
 
 /** Below this size a second thread costs more to start than it saves. */
 export const SCAN_THREAD_FROM_BYTES = 16 * 1024 * 1024;
@@ -68,6 +70,8 @@ export interface ScanThread {
  * thread goes on with other work (loading the catalog, say); a few batches wait for `run`.
  */
 export function startScanThread(path: string): ScanThread {
+  // node:worker_threads takes ~2 ms to load: only when a thread starts, not for every log read.
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as WorkerThreads;
   const worker = new Worker(workerUrl(), { workerData: { path } satisfies ScanThreadRequest });
   // Until `run`, the thread does not keep the process alive: an error that ends the command
   // before the log is read does not wait for it.
