@@ -2,8 +2,8 @@
  * Reading a large CSV log on two cores: a worker thread (csv-scan-worker.ts) reads and scans the
  * file, the main thread decodes and counts what it scanned, batch by batch in file order, so the
  * records reach the handler exactly as an in-thread scan would hand them over. Used from the
- * compiled code only (the worker is a .js file beside this one); from the sources, and where the
- * file is small, the scan stays in the main thread.
+ * compiled code only (the worker is a .cjs file the build writes beside this one); from the
+ * sources, and where the file is small, the scan stays in the main thread.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -16,8 +16,11 @@ type WorkerThreads = typeof import("node:worker_threads");
 /** Below this size a second thread costs more to start than it saves. */
 export const SCAN_THREAD_FROM_BYTES = 16 * 1024 * 1024;
 
-/** Not a literal in `new URL(…)`, so the bundler leaves the worker's name alone. */
-const WORKER_FILE = "./csv-scan-worker.js";
+/**
+ * The worker bundled as one CommonJS file by scripts/bundle-cli.js (it boots sooner than an ES
+ * module). Not a literal in `new URL(…)`, so the bundler leaves the worker's name alone.
+ */
+const WORKER_FILE = "./csv-scan-worker.cjs";
 
 export interface ScanThreadRequest {
   readonly path: string;
