@@ -62,23 +62,29 @@ export function drawWithCliTable3(
   return table.toString();
 }
 
-/** Printable ASCII only: one column per character, for cli-table3 (string-width) as for `length`. */
-const PLAIN_TEXT = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII, plain or in bold as colour styles headers and totals (chalk's bold, which
+ * cli-table3 leaves as it is): one column per visible character, for cli-table3 as for `length`.
+ */
+const PLAIN_CELL = /^(?:[\x20-\x7e]*|\u001b\[1m[\x20-\x7e]*\u001b\[22m)$/;
+const BOLD = /\u001b\[(?:1|22)m/g;
+
+const visibleLength = (text: string) => text.replace(BOLD, "").length;
 
 /**
- * The table exactly as `drawWithCliTable3` draws it, for cells of printable ASCII only (no
- * colour, no wide or combining characters): loading cli-table3 and its string-width costs ~10 ms,
- * more than the rest of a plain table command's work.
+ * The table exactly as `drawWithCliTable3` draws it, for cells that match `PLAIN_CELL` only (no
+ * wide or combining characters, no other escapes): loading cli-table3 and its string-width costs
+ * ~10 ms, more than the rest of a plain table command's work.
  */
 export function drawPlainTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   colAligns: readonly Align[],
 ): string {
-  const widths = head.map((text) => text.length);
+  const widths = head.map(visibleLength);
   for (const cells of rows) {
     cells.forEach((text, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, text.length);
+      widths[column] = Math.max(widths[column] ?? 0, visibleLength(text));
     });
   }
   const rule = (left: string, middle: string, right: string) =>
@@ -86,7 +92,7 @@ export function drawPlainTable(
   const line = (cells: readonly string[]) => {
     const texts = widths.map((width, column) => {
       const text = cells[column] ?? "";
-      const room = " ".repeat(width - text.length);
+      const room = " ".repeat(width - visibleLength(text));
       return ` ${colAligns[column] === "right" ? room + text : text + room} `;
     });
     return `│${texts.join("│")}│`;
@@ -102,7 +108,7 @@ function drawTable(
   rows: readonly (readonly string[])[],
   colAligns: readonly Align[],
 ): string {
-  const isPlain = [head, ...rows].every((cells) => cells.every((text) => PLAIN_TEXT.test(text)));
+  const isPlain = [head, ...rows].every((cells) => cells.every((text) => PLAIN_CELL.test(text)));
   return isPlain ? drawPlainTable(head, rows, colAligns) : drawWithCliTable3(head, rows, colAligns);
 }
 
