@@ -66,7 +66,9 @@ export function drawWithCliTable3(
  * Printable ASCII, plain or in bold as colour styles headers and totals (chalk's bold, which
  * cli-table3 leaves as it is): one column per visible character, for cli-table3 as for `length`.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of bold are the point
 const PLAIN_CELL = /^(?:[\x20-\x7e]*|\u001b\[1m[\x20-\x7e]*\u001b\[22m)$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of bold are the point
 const BOLD = /\u001b\[(?:1|22)m/g;
 
 const visibleLength = (text: string) => text.replace(BOLD, "").length;
