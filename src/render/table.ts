@@ -63,11 +63,12 @@ export function drawWithCliTable3(
 }
 
 /**
- * Printable ASCII, plain or in bold as colour styles headers and totals (chalk's bold, which
- * cli-table3 leaves as it is): one column per visible character, for cli-table3 as for `length`.
+ * One column per character: printable ASCII and the few narrow marks reports use (— for nothing,
+ * × for a count, dashes and quotes in gift names); the property test checks each against cli-table3.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of bold are the point
-const PLAIN_CELL = /^(?:[\x20-\x7e]*|\u001b\[1m[\x20-\x7e]*\u001b\[22m)$/;
+const NARROW = "[\\x20-\\x7e\\u00b7\\u00d7\\u2013\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026\\u2212]*";
+/** Narrow text, plain or in chalk's bold (colour on: headers, totals), which cli-table3 leaves be. */
+const PLAIN_CELL = new RegExp(`^(?:${NARROW}|\\u001b\\[1m${NARROW}\\u001b\\[22m)$`);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of bold are the point
 const BOLD = /\u001b\[(?:1|22)m/g;
 

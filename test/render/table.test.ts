@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { drawPlainTable, drawWithCliTable3, renderTable } from "../../src/render/table.js";
 
 const printable = fc.string({
-  unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+  unit: fc.oneof(
+    fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+    fc.constantFrom(..."·×–—‘’“”…−"),
+  ),
   maxLength: 12,
 });
 /** Plain, or in bold as chalk writes it (colour on: headers and totals). */
