@@ -126,7 +126,9 @@ function searchByTable(wanted: number, packages: readonly PricedPackage[], custo
   const step = packages.reduce((divisor, entry) => gcd(divisor, entry.coins), 0) || 1;
   const sizes = packages.map((entry) => entry.coins / step);
   const largest = Math.max(0, ...sizes);
-  const last = Math.floor((wanted + largest * step) / step);
+  const last = Math.floor(
+    Math.min(wanted + largest * step, packageCoinsBound(wanted, packages, custom)) / step,
+  );
   // Lookups reach back at most one package; the custom top-up reads only the current sum.
   const window = Math.min(last, largest) + 1;
   const cost = new Float64Array(window).fill(Number.POSITIVE_INFINITY);
@@ -172,6 +174,31 @@ function searchByTable(wanted: number, packages: readonly PricedPackage[], custo
     at -= sizes[index] as number;
   }
   return { counts, customCoins: bestCustomCoins, cents: bestCents };
+}
+
+/**
+ * The most package coins an optimum can hold: no dearer than buying one package kind only (or the
+ * custom amount only), and every package coin costs at least the best value's price. Larger sums
+ * cost more than that purchase, so the table search stops there with the same answer, ties
+ * included (a few dozen sums instead of 16,500 for 2 coins in the app store).
+ */
+function packageCoinsBound(
+  wanted: number,
+  packages: readonly PricedPackage[],
+  custom?: PricedCustom,
+): number {
+  const base = packages[bestValueIndex(packages)];
+  if (base === undefined) return 0;
+  let feasible = Number.POSITIVE_INFINITY;
+  for (const entry of packages) feasible = Math.min(feasible, Math.ceil(wanted / entry.coins) * entry.cents);
+  if (custom && wanted <= custom.maxCoins) {
+    feasible = Math.min(feasible, customCents(Math.max(wanted, custom.minCoins), custom));
+  }
+  // Rounding could only raise the bound, unless the product is beyond exact integers.
+  const scaled = feasible * base.coins;
+  return base.cents > 0 && Number.isSafeInteger(scaled)
+    ? Math.floor(scaled / base.cents)
+    : Number.POSITIVE_INFINITY;
 }
 
 /** The package with the lowest price per coin (the smallest such on a tie). */
@@ -239,24 +266,25 @@ function searchByResidue(
   const parentPackage = new Int32Array(m).fill(-1);
   const isDone = new Uint8Array(m);
   distance[0] = 0;
+  // Weights per package (the base's own is skipped); plain loops, as this runs cold at start-up.
+  const weights = packages.map((entry) => m * entry.cents - entry.coins * base.cents);
   const heap = new MinHeap();
   heap.push(0, 0);
-  for (let item = heap.pop(); item !== undefined; item = heap.pop()) {
-    const residue = item.key;
+  for (let residue = heap.pop(); residue >= 0; residue = heap.pop()) {
     if (isDone[residue]) continue;
     isDone[residue] = 1;
     const here = distance[residue] as number;
-    packages.forEach((entry, index) => {
-      if (index === baseIndex) return;
-      const next = (residue + entry.coins) % m;
-      const weight = m * entry.cents - entry.coins * base.cents;
-      if (here + weight < (distance[next] as number)) {
-        distance[next] = here + weight;
+    for (let index = 0; index < packages.length; index++) {
+      if (index === baseIndex) continue;
+      const next = (residue + (packages[index] as PricedPackage).coins) % m;
+      const reached = here + (weights[index] as number);
+      if (reached < (distance[next] as number)) {
+        distance[next] = reached;
         parent[next] = residue;
         parentPackage[next] = index;
-        heap.push(here + weight, next);
+        heap.push(reached, next);
       }
-    });
+    }
   }
 
   const countsOf = (residue: number): number[] => {
@@ -296,49 +324,55 @@ function searchByResidue(
   return { counts, customCoins: best.customCoins, cents: best.cents };
 }
 
-/** A binary min-heap of (priority, key) pairs, enough for Dijkstra over residues. */
+/** A binary min-heap of (priority, key) pairs, enough for Dijkstra over residues; keys are ≥ 0. */
 class MinHeap {
-  private readonly items: { priority: number; key: number }[] = [];
+  private readonly priorities: number[] = [];
+  private readonly keys: number[] = [];
 
   push(priority: number, key: number): void {
-    const { items } = this;
-    items.push({ priority, key });
-    for (let at = items.length - 1; at > 0; ) {
+    const { priorities, keys } = this;
+    let at = priorities.length;
+    priorities.push(priority);
+    keys.push(key);
+    while (at > 0) {
       const up = (at - 1) >> 1;
-      if ((items[up] as { priority: number }).priority <= priority) break;
-      [items[at], items[up]] = [
-        items[up] as { priority: number; key: number },
-        items[at] as { priority: number; key: number },
-      ];
+      if ((priorities[up] as number) <= priority) break;
+      this.swap(at, up);
       at = up;
     }
   }
 
-  pop(): { priority: number; key: number } | undefined {
-    const { items } = this;
-    const top = items[0];
-    const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
-    items[0] = last;
+  /** The key of least priority, removed; -1 when empty. */
+  pop(): number {
+    const { priorities, keys } = this;
+    const top = keys[0];
+    if (top === undefined) return -1;
+    const lastPriority = priorities.pop() as number;
+    const lastKey = keys.pop() as number;
+    if (keys.length === 0) return top;
+    priorities[0] = lastPriority;
+    keys[0] = lastKey;
     for (let at = 0; ; ) {
       const left = 2 * at + 1;
       const right = left + 1;
       let least = at;
-      if (
-        left < items.length &&
-        (items[left] as typeof last).priority < (items[least] as typeof last).priority
-      )
-        least = left;
-      if (
-        right < items.length &&
-        (items[right] as typeof last).priority < (items[least] as typeof last).priority
-      )
-        least = right;
+      if (left < keys.length && (priorities[left] as number) < (priorities[least] as number)) least = left;
+      if (right < keys.length && (priorities[right] as number) < (priorities[least] as number)) least = right;
       if (least === at) break;
-      [items[at], items[least]] = [items[least] as typeof last, items[at] as typeof last];
+      this.swap(at, least);
       at = least;
     }
     return top;
+  }
+
+  private swap(a: number, b: number): void {
+    const { priorities, keys } = this;
+    const priority = priorities[a] as number;
+    priorities[a] = priorities[b] as number;
+    priorities[b] = priority;
+    const key = keys[a] as number;
+    keys[a] = keys[b] as number;
+    keys[b] = key;
   }
 }
 

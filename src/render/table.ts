@@ -8,7 +8,7 @@ import { PLAIN, type Style } from "./style.js";
 const BAR_WIDTH = 24;
 
 // cli-table3 is CommonJS and costs ~9 ms to load: require it on first use, so `--format json`,
-// `--help` and everything that never draws a table do not pay for it.
+// `--help`, plain ASCII tables and everything else that never needs it do not pay for it.
 let tableConstructor: typeof TableConstructor | undefined;
 function loadTable(): typeof TableConstructor {
   tableConstructor ??= createRequire(import.meta.url)("cli-table3") as typeof TableConstructor;
@@ -44,25 +44,90 @@ function bar(value: number, largest: number): string {
   return "█".repeat(Math.floor(eighths / 8)) + (["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8] ?? "");
 }
 
+type Align = "left" | "right";
+
+/** The table through cli-table3: compact (a rule under the header only), no colours of its own. */
+export function drawWithCliTable3(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  colAligns: readonly Align[],
+): string {
+  const Table = loadTable();
+  const table = new Table({
+    head: [...head],
+    style: { head: [], border: [], compact: true },
+    colAligns: [...colAligns],
+  });
+  for (const cells of rows) table.push([...cells]);
+  return table.toString();
+}
+
+/**
+ * One column per character: printable ASCII and the few narrow marks reports use (— for nothing,
+ * × for a count, dashes and quotes in gift names); the property test checks each against cli-table3.
+ */
+const NARROW = "[\\x20-\\x7e\\u00b7\\u00d7\\u2013\\u2014\\u2018\\u2019\\u201c\\u201d\\u2026\\u2212]*";
+/** Narrow text, plain or in chalk's bold (colour on: headers, totals), which cli-table3 leaves be. */
+const PLAIN_CELL = new RegExp(`^(?:${NARROW}|\\u001b\\[1m${NARROW}\\u001b\\[22m)$`);
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes of bold are the point
+const BOLD = /\u001b\[(?:1|22)m/g;
+
+const visibleLength = (text: string) => text.replace(BOLD, "").length;
+
+/**
+ * The table exactly as `drawWithCliTable3` draws it, for cells that match `PLAIN_CELL` only (no
+ * wide or combining characters, no other escapes): loading cli-table3 and its string-width costs
+ * ~10 ms, more than the rest of a plain table command's work.
+ */
+export function drawPlainTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  colAligns: readonly Align[],
+): string {
+  const widths = head.map(visibleLength);
+  for (const cells of rows) {
+    cells.forEach((text, column) => {
+      widths[column] = Math.max(widths[column] ?? 0, visibleLength(text));
+    });
+  }
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((width) => "─".repeat(width + 2)).join(middle)}${right}`;
+  const line = (cells: readonly string[]) => {
+    const texts = widths.map((width, column) => {
+      const text = cells[column] ?? "";
+      const room = " ".repeat(width - visibleLength(text));
+      return ` ${colAligns[column] === "right" ? room + text : text + room} `;
+    });
+    return `│${texts.join("│")}│`;
+  };
+  const lines = [rule("┌", "┬", "┐"), line(head)];
+  if (rows.length > 0) lines.push(rule("├", "┼", "┤"), ...rows.map(line));
+  lines.push(rule("└", "┴", "┘"));
+  return lines.join("\n");
+}
+
+function drawTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  colAligns: readonly Align[],
+): string {
+  const isPlain = [head, ...rows].every((cells) => cells.every((text) => PLAIN_CELL.test(text)));
+  return isPlain ? drawPlainTable(head, rows, colAligns) : drawWithCliTable3(head, rows, colAligns);
+}
+
 function renderTableSection(section: TableSection, style: Style): string {
   const columns: Column[] = [...section.columns];
   const withBar = section.barColumn !== undefined;
   const head = columns.map((column) => style.bold(forTerminal(column.header)));
   if (withBar) head.push("");
-  const Table = loadTable();
-  const table = new Table({
-    head,
-    // compact: a rule under the header only; the footer gets its own rule below.
-    style: { head: [], border: [], compact: true },
-    colAligns: [...columns.map((column) => column.align ?? "left"), "left"],
-  });
+  const rows: string[][] = [];
   const largest = withBar
     ? Math.max(0, ...section.rows.map((row) => Number(row[section.barColumn as string] ?? 0)))
     : 0;
   for (const row of section.rows) {
     const cells = columns.map((column) => cellText(row[column.key] ?? null));
     if (withBar) cells.push(style.accent(bar(Number(row[section.barColumn as string] ?? 0), largest)));
-    table.push(cells);
+    rows.push(cells);
   }
   if (section.footer) {
     const footer = section.footer;
@@ -70,9 +135,10 @@ function renderTableSection(section: TableSection, style: Style): string {
       style.bold(footer[column.key] === undefined ? "" : cellText(footer[column.key] ?? null)),
     );
     if (withBar) cells.push("");
-    table.push(cells);
+    rows.push(cells);
   }
-  const lines = table.toString().split("\n");
+  const colAligns: Align[] = [...columns.map((column) => column.align ?? "left"), "left"];
+  const lines = drawTable(head, rows, colAligns).split("\n");
   // Cells never wrap, so each row is one line: the header rule is line 2, the footer the last but one.
   const rule = lines[2];
   if (section.footer && section.rows.length > 0 && rule !== undefined) lines.splice(-2, 0, rule);

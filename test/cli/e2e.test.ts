@@ -84,8 +84,12 @@ describe("bin/gift-calc.js", () => {
     const heavy = /node_modules\/(yaml|zod|chalk|cli-table3)\/|LOAD (yaml|zod|chalk|cli-table3)$/m;
     expect(loaded(["estimate", "lion=1", "--format", "json"])).not.toMatch(heavy);
     expect(loaded(["--help"])).not.toMatch(heavy);
-    // The guard itself works: a table does load cli-table3, a YAML tally file the YAML parser.
-    expect(loaded(["estimate", "lion=1"])).toMatch(/cli-table3/);
+    // A plain ASCII table is drawn without cli-table3 (render/table.ts).
+    expect(loaded(["estimate", "lion=1"])).not.toMatch(heavy);
+    // The guard itself works: a table with bars does load cli-table3, a YAML tally file the YAML parser.
+    expect(
+      loaded(["estimate", "--log", "test/fixtures/logs/gift-calc-canonical.csv", "--by", "gift"]),
+    ).toMatch(/cli-table3/);
     expect(loaded(["estimate", "--tally-file", "test/fixtures/tallies.yaml", "--format", "json"])).toMatch(
       heavy,
     );

@@ -144,7 +144,7 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
       join(ROOT, "dist/io/log/scan-thread.js")
     )) as typeof import("../../src/io/log/scan-thread.js");
     expect(compiled.isScanThreadAvailable()).toBe(true);
-    expect(readFileSync(join(ROOT, "dist/bin/csv-scan-worker.js"), "utf8")).toContain("ScanBatchWriter");
+    expect(readFileSync(join(ROOT, "dist/bin/csv-scan-worker.cjs"), "utf8")).toContain("ScanBatchWriter");
     const threaded: Call[] = [];
     const progress: number[] = [];
     await compiled.startScanThread(log).run(recorder(threaded), (bytes) => progress.push(bytes));

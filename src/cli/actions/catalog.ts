@@ -1,4 +1,7 @@
-/** `gift-calc catalog validate|diff|list|show|schema`. */
+/**
+ * `gift-calc catalog validate|diff|list|show|schema`. The YAML parser and zod are imported by the
+ * commands that read catalog files, not by `list` and `show`, which use the shipped JSON.
+ */
 import { relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { type Catalog, findGift, type Gift, giftsNamed, isActive } from "../../core/catalog.js";
@@ -6,10 +9,8 @@ import { CATALOG_CHANGE_KINDS, type CatalogChangeKind, diffCatalogs } from "../.
 import { normaliseName } from "../../core/names.js";
 import { CheckFailedError, GiftCalcError } from "../../errors.js";
 import { BUILTIN_CATALOG_PATH } from "../../io/builtin.js";
-import { catalogFromText, checkCatalogText } from "../../io/catalog-file.js";
 import { readTextFile } from "../../io/files.js";
 import { type FileProblem, formatProblem } from "../../io/problems.js";
-import { catalogJsonSchema } from "../../io/schema/catalog-schema.js";
 import {
   diffReport,
   diffTableReport,
@@ -86,6 +87,7 @@ export async function catalogValidateAction(
   const format = context.options.format as CliFormat;
   const { strict } = command.opts<{ strict?: boolean }>();
   const { label, text } = await readNamed(io, file ?? defaultCatalogFile(context), "catalog");
+  const { checkCatalogText } = await import("../../io/catalog-file.js");
   const check = checkCatalogText(text, label);
   const errors = check.problems.filter((problem) => problem.severity === "error").length;
   const warnings = check.problems.length - errors;
@@ -158,6 +160,7 @@ export async function catalogDiffAction(
   }
   const older = await readNamed(io, oldFile, "catalog", oldLabel);
   const newer = await readNamed(io, newFile, "catalog", newLabel);
+  const { catalogFromText } = await import("../../io/catalog-file.js");
   const before = catalogFromText(older.text, older.label);
   const after = catalogFromText(newer.text, newer.label);
   const diff = diffCatalogs(before, after);
@@ -254,6 +257,7 @@ export async function catalogShowAction(reference: string, command: Command, io:
 
 export async function catalogSchemaAction(command: Command, io: CliIo): Promise<void> {
   const context = await baseContext(command, io);
+  const { catalogJsonSchema } = await import("../../io/schema/catalog-schema.js");
   // Always JSON: the schema is a JSON document whatever --format says.
   context.write(renderJson(catalogJsonSchema()));
 }

@@ -17,14 +17,8 @@ import { CheckFailedError, GiftCalcError } from "../../errors.js";
 import { unreadable } from "../../io/files.js";
 import type { ColumnChoice, UnusedField } from "../../io/log/csv-columns.js";
 import { parseFieldMap } from "../../io/log/fields.js";
-import { createLogReader, detect, type LogFormat, type LogReader } from "../../io/log/reader.js";
-import {
-  isScanThreadAvailable,
-  SCAN_THREAD_FROM_BYTES,
-  type ScanThread,
-  ScanThreadFileError,
-  startScanThread,
-} from "../../io/log/scan-thread.js";
+import { createLogReader, type LogReader } from "../../io/log/reader.js";
+import { type ScanThread, ScanThreadFileError, startScanThread } from "../../io/log/scan-thread.js";
 import { estimateReport } from "../../render/estimate-report.js";
 import { renderPieces } from "../../render/format.js";
 import { renderEventsCsv } from "../../render/log-events.js";
@@ -33,6 +27,7 @@ import { csvCell, forTerminal } from "../../render/sanitise.js";
 import type { EstimateOptions } from "../commands/estimate.js";
 import { type ModelContext, modelContext } from "../context.js";
 import type { CliIo } from "../io.js";
+import { isForScanThread, unusedFields } from "./log-thread.js";
 
 export interface LogEstimateInput {
   /** Log paths as the user wrote them; `-` is stdin. */
@@ -43,6 +38,8 @@ export interface LogEstimateInput {
   readonly coins?: number;
   readonly diamonds?: string;
   readonly balanceUsd?: string;
+  /** The first log's scan thread, when it has one: started by the command (`startFirstLog`), which stops it. */
+  readonly firstLogThread?: ScanThread;
 }
 
 /** How many rejects are printed on stderr; the rest go to `--rejects`. */
@@ -92,54 +89,6 @@ function progressFor(context: ModelContext, label: string, size: number): (done:
         `\rreading ${forTerminal(label)}  ${Math.floor((done * 100) / size)}%  (${mib(done)} of ${mib(size)} MiB)`,
       );
   };
-}
-
-/** The format of a log file from its first bytes, unless forced; undefined while only blanks. */
-async function formatOfFile(
-  handle: Awaited<ReturnType<typeof open>>,
-  forced: LogFormat | undefined,
-): Promise<LogFormat | undefined> {
-  if (forced !== undefined) return forced;
-  const head = Buffer.allocUnsafe(1 << 16);
-  const { bytesRead } = await handle.read(head, 0, head.length, 0);
-  return detect(head.subarray(0, bytesRead));
-}
-
-/** A log file the scan thread reads: a large CSV file (when the compiled worker is at hand). */
-async function isForScanThread(
-  handle: Awaited<ReturnType<typeof open>>,
-  size: number,
-  forced: LogFormat | undefined,
-): Promise<boolean> {
-  return (
-    size >= SCAN_THREAD_FROM_BYTES &&
-    isScanThreadAvailable() &&
-    (await formatOfFile(handle, forced)) === "csv"
-  );
-}
-
-/**
- * The scan thread for a log, started before the catalog and model are loaded so that it boots
- * meanwhile; undefined when the log is not for the thread or anything is amiss (the usual path
- * then reads it, and reports what is amiss).
- */
-async function startEarly(
-  path: string,
-  forced: LogFormat | undefined,
-  columns: ColumnChoice,
-): Promise<ScanThread | undefined> {
-  try {
-    const handle = await open(path, "r");
-    try {
-      const info = await handle.stat();
-      if (!info.isFile() || !(await isForScanThread(handle, info.size, forced))) return undefined;
-    } finally {
-      await handle.close();
-    }
-    return startScanThread(path, columns);
-  } catch {
-    return undefined;
-  }
 }
 
 async function readFileInto(
@@ -269,37 +218,23 @@ function closed(writer: ReturnType<typeof rejectsWriter>, path: string): Promise
   });
 }
 
-/** Columns nothing will show, so they are not decoded (the hot loop's biggest saving). */
-function unusedFields(options: EstimateOptions): Set<UnusedField> {
-  const by = options.by;
-  const unused = new Set<UnusedField>();
-  if (by !== "day" && by !== "hour" && by !== "minute" && by !== "event") unused.add("timestamp");
-  if (by !== "sender" && by !== "event") unused.add("senderName");
-  if (by !== "receiver" && by !== "event" && options.receiver === undefined) unused.add("receiverId");
-  return unused;
-}
-
 export async function estimateLogAction(
   command: Command,
   io: CliIo,
   input: LogEstimateInput,
 ): Promise<Estimate> {
-  // The first log's scan thread (if it gets one) boots while the catalog and model load.
   const [log] = input.logs;
   const options = command.opts<EstimateOptions>();
   const map = parseFieldMap(options.map ?? []);
   const unused = unusedFields(options);
-  const thread =
-    log === undefined || log === "-"
-      ? undefined
-      : await startEarly(resolve(io.cwd, log), options.inputFormat, { map: [...map], unused: [...unused] });
-  try {
-    const early = thread === undefined || log === undefined ? undefined : { log, thread };
-    return await estimateFromLogs(command, io, input, early, { map, unused });
-  } finally {
-    // Stops a thread an error left unused (it has ended already when it ran).
-    thread?.cancel();
-  }
+  const thread = input.firstLogThread;
+  return estimateFromLogs(
+    command,
+    io,
+    input,
+    thread === undefined || log === undefined ? undefined : { log, thread },
+    { map, unused },
+  );
 }
 
 async function estimateFromLogs(

@@ -5,6 +5,7 @@ import { decimal, toText, ZERO } from "../../core/money.js";
 import { parseTally, type Tally } from "../../core/tally.js";
 import type { WithdrawalCheck } from "../../core/withdrawal.js";
 import { CheckFailedError, GiftCalcError } from "../../errors.js";
+import type { ScanThread } from "../../io/log/scan-thread.js";
 import { estimateReport } from "../../render/estimate-report.js";
 import { render } from "../../render/format.js";
 import type { EstimateOptions } from "../commands/estimate.js";
@@ -37,6 +38,7 @@ export async function estimateAction(
   tallyArgs: readonly string[],
   command: Command,
   io: CliIo,
+  firstLogThread?: ScanThread,
 ): Promise<void> {
   const options = command.opts<EstimateOptions>();
   const tallies: Tally[] = tallyArgs.map(parseTally);
@@ -68,6 +70,7 @@ export async function estimateAction(
       ...(coins === undefined ? {} : { coins }),
       ...(diamonds === undefined ? {} : { diamonds }),
       ...(balanceUsd === undefined ? {} : { balanceUsd }),
+      ...(firstLogThread === undefined ? {} : { firstLogThread }),
     });
     checkWithdrawalMinimum(options, result);
     return;

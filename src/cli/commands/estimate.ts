@@ -75,9 +75,20 @@ export function defineEstimate(program: Command, io: CliIo): Command {
     .option("--check", "exit 1 when the result is below the withdrawal minimum");
   addLogOptions(command);
   addModelOptions(command);
-  command.action(async (tallies: string[], _options: EstimateOptions, self: Command) => {
-    const { estimateAction } = await import("../actions/estimate.js");
-    await estimateAction(tallies, self, io);
+  command.action(async (tallies: string[], options: EstimateOptions, self: Command) => {
+    // A large log's scan thread is started first: it boots (~50 ms) while the estimate's code
+    // loads, rather than after.
+    const firstLogThread =
+      options.log === undefined
+        ? undefined
+        : await import("../actions/log-thread.js").then(({ startFirstLog }) => startFirstLog(options, io));
+    try {
+      const { estimateAction } = await import("../actions/estimate.js");
+      await estimateAction(tallies, self, io, firstLogThread);
+    } finally {
+      // Stops a thread that an error left unused (it has ended already when it ran).
+      firstLogThread?.cancel();
+    }
   });
   return command;
 }

@@ -2,21 +2,26 @@
  * Reading a large CSV log on two cores: a worker thread (csv-scan-worker.ts) reads and scans the
  * file, the main thread decodes and counts what it scanned, batch by batch in file order, so the
  * records reach the handler exactly as an in-thread scan would hand them over. Used from the
- * compiled code only (the worker is a .js file beside this one); from the sources, and where the
- * file is small, the scan stays in the main thread.
+ * compiled code only (the worker is a .cjs file the build writes beside this one); from the
+ * sources, and where the file is small, the scan stays in the main thread.
  */
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { ColumnChoice } from "./csv-columns.js";
 import type { CsvHandler, CsvRecord } from "./csv-scanner.js";
 import { replayBatch, type ScanBatch } from "./scan-batch.js";
 
+type WorkerThreads = typeof import("node:worker_threads");
+
 /** Below this size a second thread costs more to start than it saves. */
 export const SCAN_THREAD_FROM_BYTES = 16 * 1024 * 1024;
 
-/** Not a literal in `new URL(…)`, so the bundler leaves the worker's name alone. */
-const WORKER_FILE = "./csv-scan-worker.js";
+/**
+ * The worker bundled as one CommonJS file by scripts/bundle-cli.js (it boots sooner than an ES
+ * module). Not a literal in `new URL(…)`, so the bundler leaves the worker's name alone.
+ */
+const WORKER_FILE = "./csv-scan-worker.cjs";
 
 export interface ScanThreadRequest {
   readonly path: string;
@@ -73,6 +78,8 @@ export interface ScanThread {
  * `columns` (the reader's own `map` and `unused`), it reads the rows' numbers as well.
  */
 export function startScanThread(path: string, columns?: ColumnChoice): ScanThread {
+  // node:worker_threads takes ~2 ms to load: only when a thread starts, not for every log read.
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as WorkerThreads;
   const request: ScanThreadRequest = columns === undefined ? { path } : { path, columns };
   const worker = new Worker(workerUrl(), { workerData: request });
   // Until `run`, the thread does not keep the process alive: an error that ends the command
