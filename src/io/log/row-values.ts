@@ -196,7 +196,8 @@ export function decodeValues(record: CsvRecord, columns: CsvColumns, out: Float6
   const column = columns.columns;
   const { buffer, fields } = record;
   const base = record.at;
-  // Straight-line, each field's bounds read from `fields` here: the hot loop of the scan thread.
+  // Straight-line, each field's bounds read from `fields` here: the hot loop of the scan thread. A
+  // loop over the six fields (the same code once) measured ~10% slower for the whole thread.
   let c = column[F.giftId] as number;
   let value =
     c < 0 ? -1 : wholeFromBytes(buffer, fields[base + c * 3] as number, fields[base + c * 3 + 1] as number);
