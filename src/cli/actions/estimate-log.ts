@@ -115,7 +115,7 @@ async function readFileInto(
       throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`, { hint: "name a file" });
     size = info.size;
     progress = progressFor(context, label, info.size);
-    // A large CSV log is read and scanned by a second thread while this one decodes and counts.
+    // A large CSV log is read, scanned and its numbers read by a second thread while this one counts.
     if (thread === undefined && (await isForScanThread(handle, info.size, reader.format))) {
       thread = startScanThread(path, columns);
     }

@@ -1,7 +1,7 @@
 /**
  * Reading a large CSV log on two cores: a worker thread (csv-scan-worker.ts) reads and scans the
- * file, the main thread decodes and counts what it scanned, batch by batch in file order, so the
- * records reach the handler exactly as an in-thread scan would hand them over. Used from the
+ * file and reads its rows' numbers, the main thread counts what it sent, batch by batch in file
+ * order, so the records reach the handler exactly as an in-thread scan would hand them over. Used from the
  * compiled code only (the worker is a .cjs file the build writes beside this one); from the
  * sources, and where the file is small, the scan stays in the main thread.
  */
