@@ -46,7 +46,14 @@ function bothWays(bytes: Buffer, chunk: number): { direct: Call[]; batched: Call
   const batched: Call[] = [];
   const writer = new ScanBatchWriter();
   const target = recorder(batched);
-  const replayed = { buffer: Buffer.alloc(0), count: 0, fields: new Int32Array(0), at: 0, line: 0 };
+  const replayed = {
+    buffer: Buffer.alloc(0),
+    count: 0,
+    fields: new Int32Array(0),
+    at: 0,
+    stride: 3,
+    line: 0,
+  };
   const viaBatches = new CsvScanner({
     record: (record) => writer.record(record),
     malformed: (line, reason) => writer.malformed(line, reason),

@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ColumnChoice } from "./csv-columns.js";
-import type { CsvHandler, CsvRecord } from "./csv-scanner.js";
+import { type CsvHandler, type CsvRecord, FIELD_INTS } from "./csv-scanner.js";
 import { replayBatch, type ScanBatch } from "./scan-batch.js";
 
 type WorkerThreads = typeof import("node:worker_threads");
@@ -107,6 +107,7 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
           count: 0,
           fields: new Int32Array(0),
           at: 0,
+          stride: FIELD_INTS,
           line: 1,
         };
         let isSettled = false;

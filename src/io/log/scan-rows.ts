@@ -1,0 +1,135 @@
+/**
+ * The scan thread's working memory and its two WebAssembly loops (scan-rows.wat): plain records
+ * split into fields in bulk, and senders numbered by the bytes of their ids. The memory holds, in
+ * this order, the module's sender table, the records `split` writes, and the bytes being scanned
+ * (the data region, grown as `reserve` asks). Where WebAssembly is missing, `ScanRows.create`
+ * gives undefined and the scan thread scans as the main thread does.
+ */
+import { SCAN_ROWS_WASM } from "./scan-rows-wasm.js";
+
+const PAGE = 65_536;
+/** `split` reads up to 15 bytes past the data's end. */
+const PADDING = 16;
+/** Room for the records of one `split` call: 256 Ki i32s (about 8,000 rows of ten fields). */
+const RECORD_BYTES = 1 << 20;
+
+/** The little of the WebAssembly API used here (Node's types leave it out; `--jitless` leaves it out too). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: unknown };
+}
+
+interface ScanRowsExports {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  readonly free: { readonly value: number };
+  readonly line: { readonly value: number };
+  readonly written: { readonly value: number };
+  split(
+    base: number,
+    start: number,
+    end: number,
+    out: number,
+    outEnd: number,
+    maxFields: number,
+    line: number,
+  ): number;
+  sender(idStart: number, idEnd: number, nameStart: number, nameEnd: number): number;
+}
+
+let compiled: object | null | undefined;
+
+function scanRowsModule(): object | null {
+  if (compiled === undefined) {
+    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+    try {
+      compiled = api === undefined ? null : new api.Module(Buffer.from(SCAN_ROWS_WASM, "base64"));
+    } catch {
+      compiled = null;
+    }
+  }
+  return compiled;
+}
+
+export class ScanRows {
+  private memory: ArrayBuffer;
+  private readonly recordsAt: number;
+  /** Where the data region starts in the memory; offsets in records are relative to it. */
+  private readonly dataAt: number;
+  private capacity = 0;
+  /** The data region, `capacity` bytes (views are remade when the memory grows). */
+  bytes: Uint8Array = new Uint8Array(0);
+  /** The records of the last `split`, as i32s (see `records`). */
+  private ints: Int32Array = new Int32Array(0);
+  /** After `split`: the line of the record it stopped at, and the end of its records in `ints`. */
+  line = 1;
+  written = 0;
+
+  private constructor(private readonly exports: ScanRowsExports) {
+    this.memory = exports.memory.buffer;
+    this.recordsAt = exports.free.value;
+    this.dataAt = this.recordsAt + RECORD_BYTES;
+  }
+
+  /** A working memory of its own (one per scanner); undefined where WebAssembly is missing. */
+  static create(capacity: number): ScanRows | undefined {
+    const module = scanRowsModule();
+    if (module === null) return undefined;
+    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
+    const rows = new ScanRows(new api.Instance(module, {}).exports as ScanRowsExports);
+    rows.reserve(capacity);
+    return rows;
+  }
+
+  /** Make room for `capacity` data bytes, keeping the data already there. */
+  reserve(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    const memory = this.exports.memory;
+    const needed = this.dataAt + capacity + PADDING;
+    if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    this.memory = memory.buffer;
+    this.capacity = capacity;
+    this.bytes = new Uint8Array(this.memory, this.dataAt, capacity);
+    this.ints = new Int32Array(this.memory, this.recordsAt, RECORD_BYTES / 4);
+  }
+
+  /** A Buffer view of `bytes[0, end)` (no copy), for decoding and `indexOf`. */
+  view(end: number): Buffer {
+    return Buffer.from(this.memory, this.dataAt, end);
+  }
+
+  /**
+   * Split the plain records of `bytes[start, end)`, the first on `line` (see scan-rows.wat): they
+   * are in `records()` from 0 to `written`, in the layout of a scan batch. Returns where it stopped:
+   * the start of a record to be scanned byte by byte, or `end`.
+   */
+  split(start: number, end: number, maxFields: number, line: number): number {
+    const { exports, dataAt } = this;
+    const stop = exports.split(
+      dataAt,
+      dataAt + start,
+      dataAt + end,
+      this.recordsAt,
+      this.recordsAt + RECORD_BYTES,
+      maxFields,
+      line,
+    );
+    this.line = exports.line.value;
+    this.written = (exports.written.value - this.recordsAt) >> 2;
+    return stop - dataAt;
+  }
+
+  /** The records of the last `split`, from 0 to `written`. */
+  records(): Int32Array {
+    return this.ints;
+  }
+
+  /**
+   * The number of the sender whose id is `bytes[idStart, idEnd)` (not empty), named
+   * `bytes[nameStart, nameEnd)` here, times 4, plus SENDER_NEW, SENDER_RENAMED or SENDER_SAME
+   * (senders.ts); -1 when it has none (past 2^18 senders, or no room for their bytes).
+   */
+  sender(idStart: number, idEnd: number, nameStart: number, nameEnd: number): number {
+    const dataAt = this.dataAt;
+    return this.exports.sender(dataAt + idStart, dataAt + idEnd, dataAt + nameStart, dataAt + nameEnd);
+  }
+}

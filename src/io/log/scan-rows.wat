@@ -1,0 +1,279 @@
+;; The scan thread's two hot loops, over the bytes of a slice of a CSV log held in this module's
+;; memory: splitting plain records (no quotes) into fields, sixteen bytes at a time, and numbering
+;; the senders of rows by the bytes of their ids. Neither needs JavaScript's warm-up, and both cost a
+;; fraction of it: the scan thread then does the work the main thread spent most of its time on.
+;; Assembled by scripts/build-wasm.js into src/io/log/scan-rows-wasm.ts; see scan-rows.ts.
+;;
+;; Memory: the sender table's regions from 0 (below), then what scan-rows.ts lays out from
+;; `free` (the records written by `split`, then the slice's bytes).
+(module
+  (memory (export "memory") 448)
+
+  ;; Two regions of 2^19 slots (i32: a sender's number + 1, 0 for none), used in turn as the
+  ;; table grows; then 2^18 entries of 32 bytes; then the bytes of ids and names.
+  (global $SLOTS_A i32 (i32.const 0x0000000))
+  (global $SLOTS_B i32 (i32.const 0x0200000))
+  (global $ENTRIES i32 (i32.const 0x0400000))
+  (global $ARENA i32 (i32.const 0x0C00000))
+  (global $ARENA_END i32 (i32.const 0x1C00000))
+  (global $free (export "free") i32 (i32.const 0x1C00000))
+  ;; Most senders numbered; past them `sender` answers -1 (as the reader's own table does).
+  (global $LIMIT i32 (i32.const 0x40000))
+
+  (global $slots (mut i32) (i32.const 0x0000000))
+  (global $mask (mut i32) (i32.const 4095))
+  (global $senders (mut i32) (i32.const 0))
+  (global $arenaUsed (mut i32) (i32.const 0x0C00000))
+
+  ;; After `split`: the line of the next record, and the end of the records written.
+  (global $line (export "line") (mut i32) (i32.const 1))
+  (global $written (export "written") (mut i32) (i32.const 0))
+
+  ;; Split the plain records of memory[start, end) into fields, from `out`, as i32s: per record its
+  ;; line, its field count, where it starts minus one, then where each field ends (relative to
+  ;; `base`; the last before a CR that precedes its LF). A field starts one past the end of the one
+  ;; before (a plain record's fields are split by single commas): the compact layout of CsvRecord. Blank lines (LF) are skipped. Stops at the
+  ;; start of the first record it cannot split alone (a quote in it, a CR first, no LF before `end`,
+  ;; more than `maxFields` fields, or no room for it before `outEnd`) and returns that start;
+  ;; `line` and `written` tell where it got. Reads up to 15 bytes past `end`.
+  (func (export "split")
+    (param $base i32) (param $start i32) (param $end i32) (param $out i32) (param $outEnd i32)
+    (param $maxFields i32) (param $firstLine i32)
+    (result i32)
+    (local $record i32) (local $field i32) (local $count i32) (local $header i32) (local $write i32)
+    (local $at i32) (local $mask i32) (local $position i32) (local $byte i32) (local $fieldEnd i32)
+    (local $line i32) (local $room i32)
+    (local.set $line (local.get $firstLine))
+    (local.set $record (local.get $start))
+    (local.set $field (local.get $start))
+    (local.set $header (local.get $out))
+    (local.set $write (i32.add (local.get $out) (i32.const 12)))
+    ;; The most bytes one record's i32s take.
+    (local.set $room (i32.add (i32.const 12) (i32.shl (local.get $maxFields) (i32.const 2))))
+    (local.set $at (local.get $start))
+    (block $stop
+      (br_if $stop (i32.gt_u (i32.add (local.get $header) (local.get $room)) (local.get $outEnd)))
+      (br_if $stop
+        (i32.and
+          (i32.lt_u (local.get $record) (local.get $end))
+          (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))
+      (loop $block
+        (br_if $stop (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $mask
+          (i8x16.bitmask
+            (v128.or
+              (v128.or
+                (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 44)))
+                (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 10))))
+              (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 34))))))
+        ;; The last block may run past `end`: keep only the bits of bytes before it.
+        (if (i32.lt_u (i32.sub (local.get $end) (local.get $at)) (i32.const 16))
+          (then
+            (local.set $mask
+              (i32.and
+                (local.get $mask)
+                (i32.sub
+                  (i32.shl (i32.const 1) (i32.sub (local.get $end) (local.get $at)))
+                  (i32.const 1))))))
+        (block $blockDone
+          (loop $bit
+            (br_if $blockDone (i32.eqz (local.get $mask)))
+            (local.set $position (i32.add (local.get $at) (i32.ctz (local.get $mask))))
+            (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+            (local.set $byte (i32.load8_u (local.get $position)))
+            (br_if $stop (i32.eq (local.get $count) (local.get $maxFields)))
+            (br_if $stop (i32.eq (local.get $byte) (i32.const 34)))
+            (if (i32.eq (local.get $byte) (i32.const 44))
+              (then
+                (i32.store (local.get $write) (i32.sub (local.get $position) (local.get $base)))
+                (local.set $write (i32.add (local.get $write) (i32.const 4)))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                (local.set $field (i32.add (local.get $position) (i32.const 1)))
+                (br $bit)))
+            ;; A line feed: a blank line, or the end of the record (before a CR that precedes it).
+            (if (i32.and
+                  (i32.eqz (local.get $count))
+                  (i32.eq (local.get $position) (local.get $record)))
+              (then
+                (local.set $line (i32.add (local.get $line) (i32.const 1)))
+                (local.set $record (i32.add (local.get $position) (i32.const 1)))
+                (local.set $field (local.get $record))
+                (br_if $stop
+                  (i32.and
+                    (i32.lt_u (local.get $record) (local.get $end))
+                    (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))
+                (br $bit)))
+            (local.set $fieldEnd (local.get $position))
+            (if (i32.gt_u (local.get $position) (local.get $field))
+              (then
+                (if (i32.eq (i32.load8_u (i32.sub (local.get $position) (i32.const 1))) (i32.const 13))
+                  (then (local.set $fieldEnd (i32.sub (local.get $position) (i32.const 1)))))))
+            (i32.store (local.get $write) (i32.sub (local.get $fieldEnd) (local.get $base)))
+            (local.set $write (i32.add (local.get $write) (i32.const 4)))
+            (i32.store (local.get $header) (local.get $line))
+            (i32.store offset=4 (local.get $header) (i32.add (local.get $count) (i32.const 1)))
+            (i32.store offset=8 (local.get $header)
+              (i32.sub (i32.sub (local.get $record) (local.get $base)) (i32.const 1)))
+            (local.set $line (i32.add (local.get $line) (i32.const 1)))
+            (local.set $count (i32.const 0))
+            (local.set $record (i32.add (local.get $position) (i32.const 1)))
+            (local.set $field (local.get $record))
+            (local.set $header (local.get $write))
+            (local.set $write (i32.add (local.get $write) (i32.const 12)))
+            (br_if $stop (i32.gt_u (i32.add (local.get $header) (local.get $room)) (local.get $outEnd)))
+            (br_if $stop
+              (i32.and
+                (i32.lt_u (local.get $record) (local.get $end))
+                (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))
+            (br $bit)))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br $block)))
+    (global.set $line (local.get $line))
+    (global.set $written (local.get $header))
+    (local.get $record))
+
+  ;; Do memory[a, a + length) and memory[b, b + length) hold the same bytes?
+  (func $same (param $a i32) (param $b i32) (param $length i32) (result i32)
+    (local $i i32)
+    (block $differ
+      (loop $words
+        (br_if $differ (i32.lt_u (i32.sub (local.get $length) (local.get $i)) (i32.const 8)))
+        (if (i64.ne
+              (i64.load (i32.add (local.get $a) (local.get $i)))
+              (i64.load (i32.add (local.get $b) (local.get $i))))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $words)))
+    (block $done
+      (loop $bytes
+        (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
+        (if (i32.ne
+              (i32.load8_u (i32.add (local.get $a) (local.get $i)))
+              (i32.load8_u (i32.add (local.get $b) (local.get $i))))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $bytes)))
+    (i32.const 1))
+
+  ;; Keep memory[from, from + length) in the arena; its offset, or -1 when the arena is full.
+  (func $keep (param $from i32) (param $length i32) (result i32)
+    (local $at i32)
+    (if (i32.gt_u (i32.add (global.get $arenaUsed) (local.get $length)) (global.get $ARENA_END))
+      (then (return (i32.const -1))))
+    (local.set $at (global.get $arenaUsed))
+    (memory.copy (local.get $at) (local.get $from) (local.get $length))
+    (global.set $arenaUsed (i32.add (local.get $at) (local.get $length)))
+    (local.get $at))
+
+  ;; Twice the slots, in the other region: every sender goes in again by its hash.
+  (func $grow
+    (local $to i32) (local $mask i32) (local $index i32) (local $slot i32)
+    (local.set $to
+      (select (global.get $SLOTS_B) (global.get $SLOTS_A)
+        (i32.eq (global.get $slots) (global.get $SLOTS_A))))
+    (local.set $mask (i32.add (i32.shl (global.get $mask) (i32.const 1)) (i32.const 1)))
+    (memory.fill (local.get $to) (i32.const 0) (i32.shl (i32.add (local.get $mask) (i32.const 1)) (i32.const 2)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $index) (global.get $senders)))
+        (local.set $slot
+          (i32.and
+            (i32.load (i32.add (global.get $ENTRIES) (i32.shl (local.get $index) (i32.const 5))))
+            (local.get $mask)))
+        (block $placed
+          (loop $probe
+            (br_if $placed
+              (i32.eqz (i32.load (i32.add (local.get $to) (i32.shl (local.get $slot) (i32.const 2))))))
+            (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (local.get $mask)))
+            (br $probe)))
+        (i32.store
+          (i32.add (local.get $to) (i32.shl (local.get $slot) (i32.const 2)))
+          (i32.add (local.get $index) (i32.const 1)))
+        (local.set $index (i32.add (local.get $index) (i32.const 1)))
+        (br $each)))
+    (global.set $slots (local.get $to))
+    (global.set $mask (local.get $mask)))
+
+  ;; The number of the sender whose id is memory[idStart, idEnd) (not empty), named
+  ;; memory[nameStart, nameEnd) on this row (empty: no name), times 4, plus 1 when the sender is new
+  ;; (numbered in the order they first come, from 0), 2 when its name is not the one of its last
+  ;; row, 0 when it is. -1 when the sender has no number (past the limit, or no room for its bytes).
+  ;; An entry: the id's hash, the id's offset and length, the name's offset, length and room.
+  (func (export "sender")
+    (param $idStart i32) (param $idEnd i32) (param $nameStart i32) (param $nameEnd i32)
+    (result i32)
+    (local $hash i32) (local $i i32) (local $slot i32) (local $number i32) (local $entry i32)
+    (local $idLength i32) (local $nameLength i32) (local $idAt i32) (local $nameAt i32)
+    (local.set $idLength (i32.sub (local.get $idEnd) (local.get $idStart)))
+    (local.set $nameLength (i32.sub (local.get $nameEnd) (local.get $nameStart)))
+    ;; FNV-1a over the id's bytes.
+    (local.set $hash (i32.const 0x811c9dc5))
+    (local.set $i (local.get $idStart))
+    (block $hashed
+      (loop $byte
+        (br_if $hashed (i32.ge_u (local.get $i) (local.get $idEnd)))
+        (local.set $hash
+          (i32.mul (i32.xor (local.get $hash) (i32.load8_u (local.get $i))) (i32.const 0x01000193)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $byte)))
+    (local.set $slot (i32.and (local.get $hash) (global.get $mask)))
+    (block $new
+      (loop $probe
+        (local.set $number
+          (i32.load (i32.add (global.get $slots) (i32.shl (local.get $slot) (i32.const 2)))))
+        (br_if $new (i32.eqz (local.get $number)))
+        (local.set $number (i32.sub (local.get $number) (i32.const 1)))
+        (local.set $entry (i32.add (global.get $ENTRIES) (i32.shl (local.get $number) (i32.const 5))))
+        (if (i32.and
+              (i32.and
+                (i32.eq (i32.load (local.get $entry)) (local.get $hash))
+                (i32.eq (i32.load offset=8 (local.get $entry)) (local.get $idLength)))
+              (call $same (i32.load offset=4 (local.get $entry)) (local.get $idStart) (local.get $idLength)))
+          (then
+            (if (i32.and
+                  (i32.eq (i32.load offset=16 (local.get $entry)) (local.get $nameLength))
+                  (call $same (i32.load offset=12 (local.get $entry)) (local.get $nameStart) (local.get $nameLength)))
+              (then (return (i32.shl (local.get $number) (i32.const 2)))))
+            ;; Renamed: the new name is kept where the old one was when it fits. When the arena is
+            ;; full, the old one stays, and the sender's next row is a renaming again (still true).
+            (if (i32.le_u (local.get $nameLength) (i32.load offset=20 (local.get $entry)))
+              (then
+                (memory.copy (i32.load offset=12 (local.get $entry)) (local.get $nameStart) (local.get $nameLength))
+                (i32.store offset=16 (local.get $entry) (local.get $nameLength)))
+              (else
+                (local.set $nameAt (call $keep (local.get $nameStart) (local.get $nameLength)))
+                (if (i32.ge_s (local.get $nameAt) (i32.const 0))
+                  (then
+                    (i32.store offset=12 (local.get $entry) (local.get $nameAt))
+                    (i32.store offset=16 (local.get $entry) (local.get $nameLength))
+                    (i32.store offset=20 (local.get $entry) (local.get $nameLength))))))
+            (return (i32.add (i32.shl (local.get $number) (i32.const 2)) (i32.const 2)))))
+        (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (global.get $mask)))
+        (br $probe)))
+    ;; A new sender: numbered, unless past the limit or out of room.
+    (if (i32.ge_u (global.get $senders) (global.get $LIMIT)) (then (return (i32.const -1))))
+    (if (i32.gt_u
+          (i32.add (i32.add (global.get $arenaUsed) (local.get $idLength)) (local.get $nameLength))
+          (global.get $ARENA_END))
+      (then (return (i32.const -1))))
+    (local.set $idAt (call $keep (local.get $idStart) (local.get $idLength)))
+    (local.set $nameAt (call $keep (local.get $nameStart) (local.get $nameLength)))
+    (local.set $number (global.get $senders))
+    (local.set $entry (i32.add (global.get $ENTRIES) (i32.shl (local.get $number) (i32.const 5))))
+    (i32.store (local.get $entry) (local.get $hash))
+    (i32.store offset=4 (local.get $entry) (local.get $idAt))
+    (i32.store offset=8 (local.get $entry) (local.get $idLength))
+    (i32.store offset=12 (local.get $entry) (local.get $nameAt))
+    (i32.store offset=16 (local.get $entry) (local.get $nameLength))
+    (i32.store offset=20 (local.get $entry) (local.get $nameLength))
+    (i32.store
+      (i32.add (global.get $slots) (i32.shl (local.get $slot) (i32.const 2)))
+      (i32.add (local.get $number) (i32.const 1)))
+    (global.set $senders (i32.add (local.get $number) (i32.const 1)))
+    ;; At most half full, up to the region's 2^19 slots (half full at the limit).
+    (if (i32.and
+          (i32.gt_u (i32.shl (global.get $senders) (i32.const 1)) (global.get $mask))
+          (i32.lt_u (global.get $mask) (i32.const 0x7ffff)))
+      (then (call $grow)))
+    (i32.add (i32.shl (local.get $number) (i32.const 2)) (i32.const 1)))
+)
