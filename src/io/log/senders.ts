@@ -225,6 +225,14 @@ export class NumberedSenders {
   /** The last `find`'s sender name: null when the row has none. */
   name: string | null = null;
 
+  /** As `find`, for a sender the thread says is known and named as on its last row (SENDER_SAME). */
+  known(number: number): string {
+    const index = number >> 2;
+    this.index = index;
+    this.name = this.strings[index * 2 + 1] as string | null;
+    return this.strings[index * 2] as string;
+  }
+
   /**
    * The sender of a row whose id is `buffer[idStart, idEnd)` (not blank), named
    * `buffer[nameStart, nameEnd)`, which the thread numbered `number` (ScanRows.sender; -1: not
