@@ -37,7 +37,7 @@ function scan(chunks: readonly Buffer[]): Scanned {
  * The scan thread's scanner (plain records split in bulk by WebAssembly, see scan-rows.ts): its
  * bulk records are read in their compact layout, in order with the others.
  */
-function scanInBulk(chunks: readonly Buffer[]): Scanned & { bulk: number } {
+function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bulk: number } {
   const result = {
     records: [] as string[][],
     lines: [] as number[],
@@ -79,7 +79,11 @@ function scanInBulk(chunks: readonly Buffer[]): Scanned & { bulk: number } {
     MAX_FIELDS,
     rows,
   );
-  for (const chunk of chunks) scanner.push(chunk);
+  // Joined: each chunk after the cut record's bytes, as the scan thread reads into its batches.
+  for (const chunk of chunks) {
+    if (isJoined) scanner.pushJoined(Buffer.concat([scanner.tailBytes, chunk]));
+    else scanner.push(chunk);
+  }
   scanner.end();
   return result;
 }
@@ -182,6 +186,8 @@ describe("CSV scanner", () => {
         const bytes = serialise(input);
         const { bulk: split, ...read } = scanInBulk(splitAt(bytes, cuts));
         expect(read).toEqual(scan([bytes]));
+        const { bulk: _, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
+        expect(joined).toEqual(read);
         bulk += split;
       }),
       { numRuns: 400 },
@@ -198,6 +204,8 @@ describe("CSV scanner", () => {
         expect(scan(splitAt(bytes, cuts))).toEqual(scan([bytes]));
         const { bulk: _, ...inBulk } = scanInBulk(splitAt(bytes, cuts));
         expect(inBulk).toEqual(scan([bytes]));
+        const { bulk: __, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
+        expect(joined).toEqual(scan([bytes]));
       }),
       { numRuns: 600 },
     );

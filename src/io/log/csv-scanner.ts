@@ -159,6 +159,21 @@ export class CsvScanner {
     }
   }
 
+  /** The bytes of a record the last slice's end cut, which the next slice goes on with. */
+  get tailBytes(): Uint8Array {
+    return this.tail.subarray(0, this.tailLength);
+  }
+
+  /**
+   * Scan `joined` as one slice: `tailBytes`, copied there by the caller, then the input's next
+   * bytes. A caller that reads input straight into a buffer of its own (the scan thread, into its
+   * batch) so saves copying it.
+   */
+  pushJoined(joined: Buffer): void {
+    this.tailLength = 0;
+    this.scanWithTail(joined, false);
+  }
+
   /** No more input: the last record may lack its newline. */
   end(): void {
     this.scanWithTail(NOTHING, true);

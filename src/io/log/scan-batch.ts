@@ -58,6 +58,8 @@ export class ScanBatchWriter {
   private intLength = 0;
   private bytes: Uint8Array;
   private byteLength = 0;
+  /** The bytes of the slice being scanned are in `bytes` already (see `fillable`). */
+  private isFilled = false;
   /** The numbers of decoded records: `decodeValues` writes the next one at `valueLength`. */
   values: Float64Array;
   valueLength = 0;
@@ -176,12 +178,27 @@ export class ScanBatchWriter {
     if (this.placed !== undefined) this.place(this.placed);
   }
 
-  /** The records so far lie in `bytes[0, end)`: keep a copy of those bytes. */
-  scanned(bytes: Uint8Array, end: number): void {
-    if (end > this.bytes.length) {
-      this.bytes = new Uint8Array(new ArrayBuffer(Math.max(end, this.bytes.length * 2)));
+  /**
+   * The batch's own bytes, with room for `length`, to read input straight into: the scan of that
+   * input then reports (`scanned`) bytes the batch has already.
+   */
+  fillable(length: number): Uint8Array {
+    if (length > this.bytes.length) {
+      this.bytes = new Uint8Array(new ArrayBuffer(Math.max(length, this.bytes.length * 2)));
     }
-    this.bytes.set(bytes.subarray(0, end), 0);
+    this.isFilled = true;
+    return this.bytes;
+  }
+
+  /** The records so far lie in `bytes[0, end)`: keep a copy of those bytes (unless `fillable` has them). */
+  scanned(bytes: Uint8Array, end: number): void {
+    if (this.isFilled) this.isFilled = false;
+    else {
+      if (end > this.bytes.length) {
+        this.bytes = new Uint8Array(new ArrayBuffer(Math.max(end, this.bytes.length * 2)));
+      }
+      this.bytes.set(bytes.subarray(0, end), 0);
+    }
     this.byteLength = end;
   }
 
