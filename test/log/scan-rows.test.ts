@@ -5,6 +5,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { csvColumns } from "../../src/io/log/csv-columns.js";
+import { type CsvRecord, CsvScanner, MAX_FIELDS, PLAIN_STRIDE } from "../../src/io/log/csv-scanner.js";
+import { DECODED, decodeValues } from "../../src/io/log/row-values.js";
 import { ScanRows } from "../../src/io/log/scan-rows.js";
 import {
   NumberedSenders,
@@ -119,6 +122,87 @@ describe("senders numbered by the scan thread", () => {
     const buffer = Buffer.from("u1,Ann");
     expect(() => numbered.find(3 * 4 + SENDER_NEW, buffer, 0, 2, false, 3, 6, false)).toThrow(
       "numbered sender 3 after 0 senders",
+    );
+  });
+});
+
+describe("numbers read by the scan thread's WebAssembly", () => {
+  const whole = fc.oneof(
+    fc.constantFrom("", "0", "1", "5655", "007", "x1", "1.5", "-3", " 2", "+4", "9007199254740991"),
+    fc.constantFrom("9007199254740992", "99999999999999999999", "0000000000000000001", "1e5", "٣"),
+    fc.nat().map(String),
+  );
+  const flag = fc.constantFrom(
+    ...["", "true", "false", "TRUE", "False", "tRuE", "1", "0", "yes", "YES", "no", "No", "y", "N", "t", "F"],
+    ...["maybe", "2", "truee", "ye", "nO ", "\u00e9", "T", "f"],
+  );
+  const id = fc.constantFrom(
+    "",
+    "7300000000000",
+    "000123",
+    "abc",
+    "123456789012345",
+    "1234567890123456",
+    "12a",
+  );
+  const row = fc.tuple(whole, whole, whole, whole, flag, flag, id, id);
+  const headers = [
+    "gift_id,diamondCount,repeatCount,coins,streakable,repeatEnd,groupId,msgId",
+    "gift_id,diamondCount,repeatCount,coins,giftType,streaking,groupId,msgId",
+  ];
+
+  it("are those decodeValues reads, and it fails on the same field", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...headers),
+        fc.array(row, { minLength: 1, maxLength: 20 }),
+        (header, rows) => {
+          const bytes = Buffer.from(`${header}\n${rows.map((values) => values.join(",")).join("\n")}\n`);
+          const columns = csvColumns(header.split(","), new Map(), new Set());
+          if (columns === undefined) throw new Error("no gift column");
+          const scanRows = ScanRows.create(bytes.length) as ScanRows;
+          scanRows.plan(columns);
+          const compact: CsvRecord = {
+            buffer: Buffer.alloc(0),
+            count: 0,
+            fields: new Int32Array(0),
+            at: 0,
+            stride: PLAIN_STRIDE,
+            line: 0,
+          };
+          const expected = new Float64Array(10);
+          let compared = 0;
+          const scanner = new CsvScanner(
+            {
+              record: () => {},
+              malformed: () => {},
+              records: (buffer, ints, length) => {
+                for (let at = 0; at < length; at += 3 + (ints[at + 1] as number)) {
+                  if (ints[at] === 1) continue;
+                  Object.assign(compact, {
+                    buffer,
+                    fields: ints,
+                    count: ints[at + 1],
+                    at: at + 2,
+                    line: ints[at],
+                  });
+                  const failed = scanRows.decode(at + 2);
+                  const expectedFailed = decodeValues(compact, columns, expected, 0);
+                  expect(failed).toBe(expectedFailed);
+                  if (failed === DECODED) expect([...scanRows.values]).toEqual([...expected.subarray(0, 8)]);
+                  compared++;
+                }
+              },
+            },
+            MAX_FIELDS,
+            scanRows,
+          );
+          scanner.push(bytes);
+          scanner.end();
+          expect(compared).toBe(rows.length);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -7,7 +7,7 @@
 
 import { NO_ID, TEXT_ID } from "../../core/log/record.js";
 import { type CsvColumns, F, GIFT_TYPE, INVERTED } from "./csv-columns.js";
-import { type CsvRecord, PLAIN_STRIDE } from "./csv-scanner.js";
+import { type CsvRecord, endOf, PLAIN_STRIDE, startOf } from "./csv-scanner.js";
 import { epochToMs } from "./values.js";
 
 /**
@@ -291,11 +291,20 @@ export function decodeValues(record: CsvRecord, columns: CsvColumns, out: Float6
       out,
       at + V.messageKey,
     );
+  return timestampInto(record, columns, out, at);
+}
+
+/**
+ * Read the row's timestamp into `out[at + V.timestamp]` (NaN for none): DECODED, or F.timestamp
+ * when it is in a form only the reader reads (see `decodeValues`).
+ */
+export function timestampInto(record: CsvRecord, columns: CsvColumns, out: Float64Array, at: number): number {
   out[at + V.timestamp] = Number.NaN;
-  c = column[F.timestamp] as number;
+  const c = columns.columns[F.timestamp] as number;
   if (c < 0) return DECODED;
-  const start = (fields[base + c * stride] as number) + shift;
-  const end = fields[base + c * stride + 1] as number;
+  const start = startOf(record, c);
+  const end = endOf(record, c);
+  const { buffer } = record;
   const whole = wholeFromBytes(buffer, start, end);
   if (whole === -1) return DECODED;
   if (whole >= 0) {

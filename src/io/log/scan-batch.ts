@@ -21,7 +21,7 @@ import {
   recordTexts,
   startOf,
 } from "./csv-scanner.js";
-import { DECODED, decodeValues, V, VALUE_COUNT } from "./row-values.js";
+import { DECODED, decodeValues, timestampInto, V, VALUE_COUNT } from "./row-values.js";
 import type { ScanRows } from "./scan-rows.js";
 import { NO_SENDER_NUMBER } from "./senders.js";
 
@@ -116,10 +116,15 @@ export class ScanBatchWriter {
 
   /**
    * Plain records split in bulk (`ints[0, length)`, compact, see ScanRows.split): copied in at
-   * once, then each handed to `decode` where it now lies, which writes its numbers (as `row` takes
-   * them) and returns its kind.
+   * once, then each handed to `decode` where it now lies (and where it was in `ints`), which writes
+   * its numbers (as `row` takes them) and returns its kind.
    */
-  records(buffer: Buffer, ints: Int32Array, length: number, decode: (record: CsvRecord) => RowKind): void {
+  records(
+    buffer: Buffer,
+    ints: Int32Array,
+    length: number,
+    decode: (record: CsvRecord, source: number) => RowKind,
+  ): void {
     const from = this.intLength;
     const end = from + length;
     if (end + 2 + this.maxFields * FIELD_INTS > this.ints.length) {
@@ -137,7 +142,7 @@ export class ScanBatchWriter {
       record.count = count;
       record.at = at + 2;
       this.roomForValues();
-      const kind = decode(record);
+      const kind = decode(record, at - from + 2);
       if (kind !== ROW.scanned) this.valueLength += VALUE_COUNT;
       batch[at + 1] = count + PLAIN_ROW + kind;
       at += 3 + count;
@@ -259,24 +264,34 @@ export function scanThreadHandler(
 ): ScanThreadHandler {
   let columns: CsvColumns | undefined;
   let isHeader = true;
-  const decode = (row: CsvRecord): RowKind => {
+  /** The row's numbers into `values[at, …)`: by `rows` for a plain record split there (at `source`). */
+  const read = (row: CsvRecord, source: number, columns: CsvColumns, values: Float64Array, at: number) => {
+    if (source < 0 || rows === undefined) return decodeValues(row, columns, values, at);
+    const failed = rows.decode(source);
+    if (failed !== DECODED) return failed;
+    const read = rows.values;
+    for (let value = 0; value < read.length; value++) values[at + value] = read[value] as number;
+    return timestampInto(row, columns, values, at);
+  };
+  const decode = (row: CsvRecord, source: number): RowKind => {
     if (isHeader) {
       isHeader = false;
       if (choice !== undefined)
         columns = csvColumns(recordTexts(row), new Map(choice.map), new Set(choice.unused));
+      if (columns !== undefined) rows?.plan(columns);
       return ROW.scanned;
     }
     if (columns === undefined || row.count !== columns.count) return ROW.scanned;
     const values = writer.values;
     const at = writer.valueLength;
     const isDecoding = handler.decodesValues;
-    if (isDecoding && decodeValues(row, columns, values, at) !== DECODED) return ROW.scanned;
+    if (isDecoding && read(row, source, columns, values, at) !== DECODED) return ROW.scanned;
     values[at + V.sender] = rows === undefined ? NO_SENDER_NUMBER : senderNumber(rows, row, columns);
     return isDecoding ? ROW.decoded : ROW.numbered;
   };
   const handler: ScanThreadHandler = {
     decodesValues: true,
-    record: (row) => writer.row(row, decode(row)),
+    record: (row) => writer.row(row, decode(row, -1)),
     records: (buffer, ints, length) => writer.records(buffer, ints, length, decode),
     malformed: (line, reason) => writer.malformed(line, reason),
     scanned: (bytes, end) => {

@@ -5,6 +5,7 @@
  * (the data region, grown as `reserve` asks). Where WebAssembly is missing, `ScanRows.create`
  * gives undefined and the scan thread scans as the main thread does.
  */
+import { type CsvColumns, F } from "./csv-columns.js";
 import { SCAN_ROWS_WASM } from "./scan-rows-wasm.js";
 
 const PAGE = 65_536;
@@ -34,7 +35,23 @@ interface ScanRowsExports {
     line: number,
   ): number;
   sender(idStart: number, idEnd: number, nameStart: number, nameEnd: number): number;
+  plan(
+    giftId: number,
+    unitCoins: number,
+    count: number,
+    totalCoins: number,
+    isStreakable: number,
+    isStreakEnd: number,
+    groupId: number,
+    messageId: number,
+    streakableKind: number,
+    streakEndKind: number,
+  ): void;
+  decode(base: number, fields: number, out: number): number;
 }
+
+/** The numbers `decode` reads (V.giftId to V.messageKey), written at the start of the free memory. */
+const DECODED_VALUES = 8;
 
 let compiled: object | null | undefined;
 
@@ -64,9 +81,15 @@ export class ScanRows {
   line = 1;
   written = 0;
 
+  /** Where `decode` writes a row's numbers. */
+  private readonly valuesAt: number;
+  /** The numbers the last `decode` read (see `decode`). */
+  values: Float64Array = new Float64Array(0);
+
   private constructor(private readonly exports: ScanRowsExports) {
     this.memory = exports.memory.buffer;
-    this.recordsAt = exports.free.value;
+    this.valuesAt = exports.free.value;
+    this.recordsAt = this.valuesAt + DECODED_VALUES * 8;
     this.dataAt = this.recordsAt + RECORD_BYTES;
   }
 
@@ -90,6 +113,34 @@ export class ScanRows {
     this.capacity = capacity;
     this.bytes = new Uint8Array(this.memory, this.dataAt, capacity);
     this.ints = new Int32Array(this.memory, this.recordsAt, RECORD_BYTES / 4);
+    this.values = new Float64Array(this.memory, this.valuesAt, DECODED_VALUES);
+  }
+
+  /** Read rows' numbers from these columns (see `decode`). */
+  plan(columns: CsvColumns): void {
+    const column = (field: number) => columns.columns[field] as number;
+    this.exports.plan(
+      column(F.giftId),
+      column(F.unitCoins),
+      column(F.count),
+      column(F.totalCoins),
+      column(F.isStreakable),
+      column(F.isStreakEnd),
+      column(F.groupId),
+      column(F.messageId),
+      columns.flagKinds[F.isStreakable] as number,
+      columns.flagKinds[F.isStreakEnd] as number,
+    );
+  }
+
+  /**
+   * Read the numbers of the plain record the last `split` wrote at `records()[at]` (its compact
+   * fields) as `decodeValues` does, but for the timestamp, into `values` (V.giftId to
+   * V.messageKey): DECODED, or the field (F) of the first it cannot read. The columns are the last
+   * `plan`'s.
+   */
+  decode(at: number): number {
+    return this.exports.decode(this.dataAt, this.recordsAt + at * 4, this.valuesAt);
   }
 
   /** A Buffer view of `bytes[0, end)` (no copy), for decoding and `indexOf`. */

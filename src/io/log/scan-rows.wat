@@ -1,7 +1,8 @@
-;; The scan thread's two hot loops, over the bytes of a slice of a CSV log held in this module's
-;; memory: splitting plain records (no quotes) into fields, sixteen bytes at a time, and numbering
-;; the senders of rows by the bytes of their ids. Neither needs JavaScript's warm-up, and both cost a
-;; fraction of it: the scan thread then does the work the main thread spent most of its time on.
+;; The scan thread's hot loops, over the bytes of a slice of a CSV log held in this module's
+;; memory: splitting plain records (no quotes) into fields, sixteen bytes at a time, reading their
+;; numbers, and numbering the senders of rows by the bytes of their ids. None needs JavaScript's
+;; warm-up, and each costs a fraction of it: the scan thread then has time for the work the main
+;; thread spent most of its time on.
 ;; Assembled by scripts/build-wasm.js into src/io/log/scan-rows-wasm.ts; see scan-rows.ts.
 ;;
 ;; Memory: the sender table's regions from 0 (below), then what scan-rows.ts lays out from
@@ -276,4 +277,219 @@
           (i32.lt_u (global.get $mask) (i32.const 0x7ffff)))
       (then (call $grow)))
     (i32.add (i32.shl (local.get $number) (i32.const 2)) (i32.const 1)))
+
+  ;; ---- Reading a plain record's numbers: what row-values.ts `decodeValues` does, but for the
+  ;; timestamp (the caller reads it). The columns, set by `plan`, -1 for none.
+  (global $giftId (mut i32) (i32.const -1))
+  (global $unitCoins (mut i32) (i32.const -1))
+  (global $count (mut i32) (i32.const -1))
+  (global $totalCoins (mut i32) (i32.const -1))
+  (global $isStreakable (mut i32) (i32.const -1))
+  (global $isStreakEnd (mut i32) (i32.const -1))
+  (global $groupId (mut i32) (i32.const -1))
+  (global $messageId (mut i32) (i32.const -1))
+  ;; How each flag is read: 0 a boolean, 1 a gift type (1 is streakable), 2 an inverted boolean.
+  (global $streakableKind (mut i32) (i32.const 0))
+  (global $streakEndKind (mut i32) (i32.const 0))
+  (func (export "plan")
+    (param $g i32) (param $u i32) (param $c i32) (param $t i32) (param $s i32) (param $e i32)
+    (param $gr i32) (param $m i32) (param $sk i32) (param $ek i32)
+    (global.set $giftId (local.get $g))
+    (global.set $unitCoins (local.get $u))
+    (global.set $count (local.get $c))
+    (global.set $totalCoins (local.get $t))
+    (global.set $isStreakable (local.get $s))
+    (global.set $isStreakEnd (local.get $e))
+    (global.set $groupId (local.get $gr))
+    (global.set $messageId (local.get $m))
+    (global.set $streakableKind (local.get $sk))
+    (global.set $streakEndKind (local.get $ek)))
+
+  ;; The whole number memory[start, end) spells: -1 blank, -2 not a whole number (or 2^53 or more).
+  (func $whole (param $start i32) (param $end i32) (result f64)
+    (local $digit i32) (local $value i64)
+    (if (i32.eq (local.get $start) (local.get $end)) (then (return (f64.const -1))))
+    (block $done
+      (loop $digits
+        (br_if $done (i32.ge_u (local.get $start) (local.get $end)))
+        (local.set $digit (i32.sub (i32.load8_u (local.get $start)) (i32.const 48)))
+        (if (i32.gt_u (local.get $digit) (i32.const 9)) (then (return (f64.const -2))))
+        ;; Past 2^53 it stays past (leading zeros are fine).
+        (if (i64.le_u (local.get $value) (i64.const 0x20000000000000))
+          (then
+            (local.set $value
+              (i64.add (i64.mul (local.get $value) (i64.const 10)) (i64.extend_i32_u (local.get $digit))))))
+        (local.set $start (i32.add (local.get $start) (i32.const 1)))
+        (br $digits)))
+    (if (i64.gt_u (local.get $value) (i64.const 0x1fffffffffffff)) (then (return (f64.const -2))))
+    (f64.convert_i64_u (local.get $value)))
+
+  ;; Does memory[start, end) spell the lower-case word whose bytes are in `word` (first lowest,
+  ;; `length` of them), ignoring ASCII case?
+  (func $spells (param $start i32) (param $end i32) (param $word i64) (param $length i32) (result i32)
+    (local $i i32)
+    (if (i32.ne (i32.sub (local.get $end) (local.get $start)) (local.get $length)) (then (return (i32.const 0))))
+    (block $done
+      (loop $bytes
+        (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
+        (if (i64.ne
+              (i64.extend_i32_u (i32.or (i32.load8_u (i32.add (local.get $start) (local.get $i))) (i32.const 0x20)))
+              (i64.and (i64.shr_u (local.get $word) (i64.extend_i32_u (i32.shl (local.get $i) (i32.const 3)))) (i64.const 0xff)))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $bytes)))
+    (i32.const 1))
+
+  ;; A boolean: 1, 0, -1 blank, -2 not a boolean (true/false, yes/no in any case, 1/0, t/f, y/n).
+  (func $truth (param $start i32) (param $end i32) (result f64)
+    (local $length i32) (local $first i32)
+    (local.set $length (i32.sub (local.get $end) (local.get $start)))
+    (if (i32.eqz (local.get $length)) (then (return (f64.const -1))))
+    ;; Lower-case `true` and `false` (every row of a canonical log) first, a word at a time.
+    (if (i32.eq (local.get $length) (i32.const 4))
+      (then (if (i32.eq (i32.load (local.get $start)) (i32.const 0x65757274)) (then (return (f64.const 1))))))
+    (if (i32.eq (local.get $length) (i32.const 5))
+      (then
+        (if (i32.and
+              (i32.eq (i32.load (local.get $start)) (i32.const 0x736c6166))
+              (i32.eq (i32.load8_u offset=4 (local.get $start)) (i32.const 0x65)))
+          (then (return (f64.const 0))))))
+    (local.set $first (i32.or (i32.load8_u (local.get $start)) (i32.const 0x20)))
+    (if (i32.eq (local.get $length) (i32.const 1))
+      (then
+        (if (i32.or (i32.or (i32.eq (local.get $first) (i32.const 0x31)) (i32.eq (local.get $first) (i32.const 0x74)))
+                    (i32.eq (local.get $first) (i32.const 0x79)))
+          (then (return (f64.const 1))))
+        (if (i32.or (i32.or (i32.eq (local.get $first) (i32.const 0x30)) (i32.eq (local.get $first) (i32.const 0x66)))
+                    (i32.eq (local.get $first) (i32.const 0x6e)))
+          (then (return (f64.const 0))))
+        (return (f64.const -2))))
+    ;; "true", "yes", "false", "no", their bytes lowest first.
+    (if (i32.or
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x65757274) (i32.const 4))
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x736579) (i32.const 3)))
+      (then (return (f64.const 1))))
+    (if (i32.or
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x65736c6166) (i32.const 5))
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x6f6e) (i32.const 2)))
+      (then (return (f64.const 0))))
+    (f64.const -2))
+
+  ;; A flag read as `kind` says: 1, 0, -1 blank, -2 unreadable.
+  (func $flag (param $start i32) (param $end i32) (param $kind i32) (result f64)
+    (local $value f64)
+    (if (i32.eq (local.get $kind) (i32.const 1))
+      (then
+        (local.set $value (call $whole (local.get $start) (local.get $end)))
+        (if (f64.lt (local.get $value) (f64.const 0)) (then (return (local.get $value))))
+        (return (select (f64.const 1) (f64.const 0) (f64.eq (local.get $value) (f64.const 1))))))
+    (local.set $value (call $truth (local.get $start) (local.get $end)))
+    (if (f64.lt (local.get $value) (f64.const 0)) (then (return (local.get $value))))
+    (if (i32.eq (local.get $kind) (i32.const 2)) (then (return (f64.sub (f64.const 1) (local.get $value)))))
+    (local.get $value))
+
+  ;; An id: its whole number when up to 15 digits, -1 (NO_ID) blank, -2 (TEXT_ID) anything else.
+  (func $id (param $start i32) (param $end i32) (result f64)
+    (local $digit i32) (local $value i64)
+    (if (i32.eq (local.get $start) (local.get $end)) (then (return (f64.const -1))))
+    (if (i32.gt_u (i32.sub (local.get $end) (local.get $start)) (i32.const 15)) (then (return (f64.const -2))))
+    (block $done
+      (loop $digits
+        (br_if $done (i32.ge_u (local.get $start) (local.get $end)))
+        (local.set $digit (i32.sub (i32.load8_u (local.get $start)) (i32.const 48)))
+        (if (i32.gt_u (local.get $digit) (i32.const 9)) (then (return (f64.const -2))))
+        (local.set $value
+          (i64.add (i64.mul (local.get $value) (i64.const 10)) (i64.extend_i32_u (local.get $digit))))
+        (local.set $start (i32.add (local.get $start) (i32.const 1)))
+        (br $digits)))
+    (f64.convert_i64_u (local.get $value)))
+
+  ;; Read the numbers of the compact record at `fields` (relative to `base`) into the f64s at `out`
+  ;; (in row-values.ts V order: gift id, unit price, count, total, the two flags, the group and
+  ;; message ids), as `decodeValues` does but for the timestamp. Returns -1 when all are read, else
+  ;; the canonical field (row-values.ts F) of the first that is not: 0, 2, 3, 4, 5 or 6. A field's
+  ;; bounds: `base` + the number at `fields` + 4 × its column, + 1; and `base` + the next number.
+  (func (export "decode") (param $base i32) (param $fields i32) (param $out i32) (result i32)
+    (local $at i32) (local $value f64)
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $giftId) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $giftId) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 0))))
+    (f64.store (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $unitCoins) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $unitCoins) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 2))))
+    (f64.store offset=8 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $count) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $count) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 3))))
+    (f64.store offset=16 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $totalCoins) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $totalCoins) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 4))))
+    (f64.store offset=24 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $isStreakable) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $isStreakable) (i32.const 2))))
+        (local.set $value
+          (call $flag
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))
+            (global.get $streakableKind)))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 5))))
+    (f64.store offset=32 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $isStreakEnd) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $isStreakEnd) (i32.const 2))))
+        (local.set $value
+          (call $flag
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))
+            (global.get $streakEndKind)))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 6))))
+    (f64.store offset=40 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $groupId) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $groupId) (i32.const 2))))
+        (local.set $value
+          (call $id
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (f64.store offset=48 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $messageId) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $messageId) (i32.const 2))))
+        (local.set $value
+          (call $id
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (f64.store offset=56 (local.get $out) (local.get $value))
+    (i32.const -1))
 )
