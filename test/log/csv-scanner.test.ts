@@ -2,8 +2,8 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  type CsvRecord,
   CsvScanner,
+  emptyCsvRecord,
   endOf,
   isEscaped,
   MAX_FIELDS,
@@ -45,14 +45,7 @@ function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bu
     bulk: 0,
   };
   const rows = ScanRows.create(16);
-  const plain: CsvRecord = {
-    buffer: Buffer.alloc(0),
-    count: 0,
-    fields: new Int32Array(0),
-    at: 0,
-    stride: PLAIN_STRIDE,
-    line: 0,
-  };
+  const plain = emptyCsvRecord(PLAIN_STRIDE);
   const scanner = new CsvScanner(
     {
       record: (record) => {

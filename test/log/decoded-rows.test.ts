@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { LogRecord, LogReject } from "../../src/core/log/record.js";
 import { zoneOffsets } from "../../src/core/log/zone.js";
 import type { UnusedField } from "../../src/io/log/csv-columns.js";
-import { type CsvHandler, type CsvRecord, CsvScanner, MAX_FIELDS } from "../../src/io/log/csv-scanner.js";
+import { type CsvHandler, CsvScanner, emptyCsvRecord, MAX_FIELDS } from "../../src/io/log/csv-scanner.js";
 import { createLogReader, type LogReaderOptions } from "../../src/io/log/reader.js";
 import { replayBatch, ScanBatchWriter, scanThreadHandler } from "../../src/io/log/scan-batch.js";
 import { ScanRows } from "../../src/io/log/scan-rows.js";
@@ -64,14 +64,7 @@ function readThreaded(
     },
   };
   const writer = new ScanBatchWriter();
-  const replayed: CsvRecord = {
-    buffer: Buffer.alloc(0),
-    count: 0,
-    fields: new Int32Array(0),
-    at: 0,
-    stride: 3,
-    line: 0,
-  };
+  const replayed = emptyCsvRecord();
   // What the thread does with each record: rows go with their numbers when all are readable.
   const rows = ScanRows.create(chunk);
   const choice = { map: [...(options.map ?? [])], unused: [...(options.unused ?? [])] };

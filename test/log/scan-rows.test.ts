@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvColumns } from "../../src/io/log/csv-columns.js";
-import { type CsvRecord, CsvScanner, MAX_FIELDS, PLAIN_STRIDE } from "../../src/io/log/csv-scanner.js";
+import { CsvScanner, emptyCsvRecord, MAX_FIELDS, PLAIN_STRIDE } from "../../src/io/log/csv-scanner.js";
 import { DECODED, decodeValues } from "../../src/io/log/row-values.js";
 import { ScanRows } from "../../src/io/log/scan-rows.js";
 import {
@@ -162,14 +162,7 @@ describe("numbers read by the scan thread's WebAssembly", () => {
           if (columns === undefined) throw new Error("no gift column");
           const scanRows = ScanRows.create(bytes.length) as ScanRows;
           scanRows.plan(columns);
-          const compact: CsvRecord = {
-            buffer: Buffer.alloc(0),
-            count: 0,
-            fields: new Int32Array(0),
-            at: 0,
-            stride: PLAIN_STRIDE,
-            line: 0,
-          };
+          const compact = emptyCsvRecord(PLAIN_STRIDE);
           const expected = new Float64Array(10);
           let compared = 0;
           const scanner = new CsvScanner(

@@ -58,6 +58,11 @@ export interface CsvRecord {
 /** Numbers per field in `CsvRecord.fields`. */
 export const FIELD_INTS = 3;
 
+/** A record to be pointed at fields (by a scanner, a batch's replay), `stride` as its fields are laid out. */
+export function emptyCsvRecord(stride = FIELD_INTS, fields = new Int32Array(0)): CsvRecord {
+  return { buffer: Buffer.alloc(0), count: 0, fields, at: 0, stride, line: 1 };
+}
+
 /** Numbers per field of a compact plain record (see `CsvRecord.fields`). */
 export const PLAIN_STRIDE = 1;
 
@@ -142,14 +147,7 @@ export class CsvScanner {
     this.handler = handler;
     this.maxFields = maxFields;
     this.rows = handler.records === undefined ? undefined : rows;
-    this.current = {
-      buffer: Buffer.alloc(0),
-      count: 0,
-      fields: new Int32Array(maxFields * FIELD_INTS),
-      at: 0,
-      stride: FIELD_INTS,
-      line: 1,
-    };
+    this.current = emptyCsvRecord(FIELD_INTS, new Int32Array(maxFields * FIELD_INTS));
   }
 
   /** Scan a chunk; a record cut by the chunk's end waits for the next one. The chunk is not kept. */

@@ -14,6 +14,7 @@ import { type ColumnChoice, type CsvColumns, csvColumns, F } from "./csv-columns
 import {
   type CsvHandler,
   type CsvRecord,
+  emptyCsvRecord,
   endOf,
   FIELD_INTS,
   MAX_FIELDS,
@@ -67,14 +68,7 @@ export class ScanBatchWriter {
   /** The record the scanner fills: placed again when the batch changes. */
   private placed: CsvRecord | undefined;
   /** Each record of a run `records` copies in, in turn. */
-  private readonly bulk: CsvRecord = {
-    buffer: Buffer.alloc(0),
-    count: 0,
-    fields: new Int32Array(0),
-    at: 0,
-    stride: PLAIN_STRIDE,
-    line: 0,
-  };
+  private readonly bulk = emptyCsvRecord(PLAIN_STRIDE);
   private readonly spare: { bytes: ArrayBuffer[]; ints: ArrayBuffer[]; values: ArrayBuffer[] } = {
     bytes: [],
     ints: [],

@@ -7,18 +7,13 @@
  */
 import { type CsvColumns, F } from "./csv-columns.js";
 import { SCAN_ROWS_WASM } from "./scan-rows-wasm.js";
+import { wasmModule } from "./wasm-module.js";
 
 const PAGE = 65_536;
 /** `split` reads up to 15 bytes past the data's end. */
 const PADDING = 16;
 /** Room for the records of one `split` call: 256 Ki i32s (about 8,000 rows of ten fields). */
 const RECORD_BYTES = 1 << 20;
-
-/** The little of the WebAssembly API used here (Node's types leave it out; `--jitless` leaves it out too). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-}
 
 interface ScanRowsExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
@@ -53,19 +48,7 @@ interface ScanRowsExports {
 /** The numbers `decode` reads (V.giftId to V.messageKey), written at the start of the free memory. */
 const DECODED_VALUES = 8;
 
-let compiled: object | null | undefined;
-
-function scanRowsModule(): object | null {
-  if (compiled === undefined) {
-    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    try {
-      compiled = api === undefined ? null : new api.Module(Buffer.from(SCAN_ROWS_WASM, "base64"));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const scanRowsModule = wasmModule<ScanRowsExports>(SCAN_ROWS_WASM);
 
 export class ScanRows {
   private memory: ArrayBuffer;
@@ -95,10 +78,9 @@ export class ScanRows {
 
   /** A working memory of its own (one per scanner); undefined where WebAssembly is missing. */
   static create(capacity: number): ScanRows | undefined {
-    const module = scanRowsModule();
-    if (module === null) return undefined;
-    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
-    const rows = new ScanRows(new api.Instance(module, {}).exports as ScanRowsExports);
+    const exports = scanRowsModule();
+    if (exports === null) return undefined;
+    const rows = new ScanRows(exports);
     rows.reserve(capacity);
     return rows;
   }
