@@ -101,11 +101,13 @@ export class ScanBatchWriter {
 
   /** Room in `values` for one more record's numbers. */
   private roomForValues(): void {
-    if (this.valueLength + VALUE_COUNT > this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values.subarray(0, this.valueLength));
-      this.values = grown;
-    }
+    if (this.valueLength + VALUE_COUNT > this.values.length) this.growValues();
+  }
+
+  private growValues(): void {
+    const grown = new Float64Array(this.values.length * 2);
+    grown.set(this.values.subarray(0, this.valueLength));
+    this.values = grown;
   }
 
   /**
@@ -141,6 +143,23 @@ export class ScanBatchWriter {
       batch[at + 1] = count + PLAIN_ROW + kind;
       at += 3 + count;
     }
+    if (this.placed !== undefined) this.place(this.placed);
+  }
+
+  /**
+   * Plain records split in bulk and read already (ScanRows.rows: `ints[0, length)`, their counts
+   * saying what each is), with the numbers of those that have them, `values[0, valueCount)`.
+   */
+  readRecords(ints: Int32Array, length: number, values: Float64Array, valueCount: number): void {
+    const end = this.intLength + length;
+    if (end + 2 + this.maxFields * FIELD_INTS > this.ints.length) {
+      this.growInts(end + 2 + this.maxFields * FIELD_INTS);
+    }
+    this.ints.set(ints.subarray(0, length), this.intLength);
+    this.intLength = end;
+    while (this.valueLength + valueCount + VALUE_COUNT > this.values.length) this.growValues();
+    this.values.set(values.subarray(0, valueCount), this.valueLength);
+    this.valueLength += valueCount;
     if (this.placed !== undefined) this.place(this.placed);
   }
 
@@ -286,7 +305,13 @@ export function scanThreadHandler(
   const handler: ScanThreadHandler = {
     decodesValues: true,
     record: (row) => writer.row(row, decode(row, -1)),
-    records: (buffer, ints, length) => writer.records(buffer, ints, length, decode),
+    records: (buffer, ints, length) => {
+      // After the header, in a log without timestamps, WebAssembly reads the whole run of rows.
+      if (rows !== undefined && columns !== undefined && (columns.columns[F.timestamp] as number) < 0) {
+        const count = rows.rows(handler.decodesValues, PLAIN_ROW, ROW.decoded, ROW.numbered);
+        writer.readRecords(ints, length, rows.runValuesOf(), count);
+      } else writer.records(buffer, ints, length, decode);
+    },
     malformed: (line, reason) => writer.malformed(line, reason),
     scanned: (bytes, end) => {
       writer.scanned(bytes, end);

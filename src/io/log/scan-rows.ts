@@ -6,6 +6,7 @@
  * gives undefined and the scan thread scans as the main thread does.
  */
 import { type CsvColumns, F } from "./csv-columns.js";
+import { VALUE_COUNT } from "./row-values.js";
 import { SCAN_ROWS_WASM } from "./scan-rows-wasm.js";
 import { wasmModule } from "./wasm-module.js";
 
@@ -43,7 +44,24 @@ interface ScanRowsExports {
     streakEndKind: number,
   ): void;
   decode(base: number, fields: number, out: number): number;
+  planRows(count: number, senderId: number, senderName: number): void;
+  rows(
+    base: number,
+    from: number,
+    to: number,
+    out: number,
+    decodes: number,
+    plain: number,
+    decoded: number,
+    numbered: number,
+  ): number;
 }
+
+/**
+ * Room for the numbers of one `split`'s rows (`rows`): ten f64s a row, and a row takes at least
+ * four i32s of the records (a line, a count, a start and one field).
+ */
+const RUN_VALUE_BYTES = (RECORD_BYTES / 16) * VALUE_COUNT * 8;
 
 /** The numbers `decode` reads (V.giftId to V.messageKey), written at the start of the free memory. */
 const DECODED_VALUES = 8;
@@ -64,8 +82,10 @@ export class ScanRows {
   line = 1;
   written = 0;
 
-  /** Where `decode` writes a row's numbers. */
+  /** Where `decode` writes a row's numbers, and `rows` a run's. */
   private readonly valuesAt: number;
+  private readonly runValuesAt: number;
+  private runValues: Float64Array = new Float64Array(0);
   /** The numbers the last `decode` read (see `decode`). */
   values: Float64Array = new Float64Array(0);
 
@@ -73,7 +93,8 @@ export class ScanRows {
     this.memory = exports.memory.buffer;
     this.valuesAt = exports.free.value;
     this.recordsAt = this.valuesAt + DECODED_VALUES * 8;
-    this.dataAt = this.recordsAt + RECORD_BYTES;
+    this.runValuesAt = this.recordsAt + RECORD_BYTES;
+    this.dataAt = this.runValuesAt + RUN_VALUE_BYTES;
   }
 
   /** A working memory of its own (one per scanner); undefined where WebAssembly is missing. */
@@ -96,11 +117,13 @@ export class ScanRows {
     this.bytes = new Uint8Array(this.memory, this.dataAt, capacity);
     this.ints = new Int32Array(this.memory, this.recordsAt, RECORD_BYTES / 4);
     this.values = new Float64Array(this.memory, this.valuesAt, DECODED_VALUES);
+    this.runValues = new Float64Array(this.memory, this.runValuesAt, RUN_VALUE_BYTES / 8);
   }
 
-  /** Read rows' numbers from these columns (see `decode`). */
+  /** Read rows' numbers, and number their senders, from these columns (see `decode`, `rows`). */
   plan(columns: CsvColumns): void {
     const column = (field: number) => columns.columns[field] as number;
+    this.exports.planRows(columns.count, column(F.senderId), column(F.senderName));
     this.exports.plan(
       column(F.giftId),
       column(F.unitCoins),
@@ -113,6 +136,34 @@ export class ScanRows {
       columns.flagKinds[F.isStreakable] as number,
       columns.flagKinds[F.isStreakEnd] as number,
     );
+  }
+
+  /**
+   * Read the rows of the last `split` at once (for a log without timestamps, whose rows' numbers
+   * are then all read here): each with the `plan`'s field count gets its sender numbered and, when
+   * `decodes`, its numbers read, into `runValues()` (VALUE_COUNT a row, in order); each record's
+   * count in `records()` gets `plain` added, and `decoded` or `numbered` for a row with its numbers
+   * (neither for one the reader is to read). Returns how many numbers were written.
+   */
+  rows(decodes: boolean, plain: number, decoded: number, numbered: number): number {
+    const { exports, recordsAt, runValuesAt } = this;
+    const to = recordsAt + this.written * 4;
+    const end = exports.rows(
+      this.dataAt,
+      recordsAt,
+      to,
+      runValuesAt,
+      decodes ? 1 : 0,
+      plain,
+      decoded,
+      numbered,
+    );
+    return (end - runValuesAt) / 8;
+  }
+
+  /** The numbers of the last `rows`, from 0. */
+  runValuesOf(): Float64Array {
+    return this.runValues;
   }
 
   /**

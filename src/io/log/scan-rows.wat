@@ -200,7 +200,7 @@
   ;; (numbered in the order they first come, from 0), 2 when its name is not the one of its last
   ;; row, 0 when it is. -1 when the sender has no number (past the limit, or no room for its bytes).
   ;; An entry: the id's hash, the id's offset and length, the name's offset, length and room.
-  (func (export "sender")
+  (func $sender (export "sender")
     (param $idStart i32) (param $idEnd i32) (param $nameStart i32) (param $nameEnd i32)
     (result i32)
     (local $hash i32) (local $i i32) (local $slot i32) (local $number i32) (local $entry i32)
@@ -409,7 +409,7 @@
   ;; message ids), as `decodeValues` does but for the timestamp. Returns -1 when all are read, else
   ;; the canonical field (row-values.ts F) of the first that is not: 0, 2, 3, 4, 5 or 6. A field's
   ;; bounds: `base` + the number at `fields` + 4 × its column, + 1; and `base` + the next number.
-  (func (export "decode") (param $base i32) (param $fields i32) (param $out i32) (result i32)
+  (func $decode (export "decode") (param $base i32) (param $fields i32) (param $out i32) (result i32)
     (local $at i32) (local $value f64)
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $giftId) (i32.const 0))
@@ -492,4 +492,69 @@
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
     (f64.store offset=56 (local.get $out) (local.get $value))
     (i32.const -1))
+
+  ;; ---- A run of plain records at once: their numbers, their senders' numbers and their kinds.
+  ;; The header's field count and the sender's columns (-1 for none), set by `planRows`.
+  (global $fieldCount (mut i32) (i32.const -1))
+  (global $senderId (mut i32) (i32.const -1))
+  (global $senderName (mut i32) (i32.const -1))
+
+  (func (export "planRows") (param $count i32) (param $id i32) (param $name i32)
+    (global.set $fieldCount (local.get $count))
+    (global.set $senderId (local.get $id))
+    (global.set $senderName (local.get $name)))
+
+  ;; The number of the sender of the compact record at `fields` (see `sender`), -1 for a blank id.
+  (func $rowSender (param $base i32) (param $fields i32) (result i32)
+    (local $at i32) (local $idStart i32) (local $idEnd i32) (local $nameStart i32) (local $nameEnd i32)
+    (if (i32.lt_s (global.get $senderId) (i32.const 0)) (then (return (i32.const -1))))
+    (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $senderId) (i32.const 2))))
+    (local.set $idStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+    (local.set $idEnd (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))
+    (if (i32.eq (local.get $idStart) (local.get $idEnd)) (then (return (i32.const -1))))
+    (if (i32.ge_s (global.get $senderName) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $senderName) (i32.const 2))))
+        (local.set $nameStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+        (local.set $nameEnd (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))))
+    (call $sender (local.get $idStart) (local.get $idEnd) (local.get $nameStart) (local.get $nameEnd)))
+
+  ;; For each compact record of memory[from, to) (as `split` writes them), relative to `base`: a
+  ;; row with the header's field count gets its sender numbered and, when `decodes`, its numbers
+  ;; read (as `decode` does; the timestamp is for the caller, who calls this only for logs without
+  ;; one), into ten f64s from `out` (row-values.ts V order: the eight of `decode`, NaN for no
+  ;; timestamp, the sender's number). Each record's count gets what a scan batch says of it
+  ;; (scan-batch.ts): `plain` added, and `decoded` or `numbered` for a row with its f64s; a row
+  ;; whose numbers are not all readable, or with another field count, gets neither (the reader
+  ;; reads it). Returns the end of the f64s written.
+  (func (export "rows")
+    (param $base i32) (param $from i32) (param $to i32) (param $out i32) (param $decodes i32)
+    (param $plain i32) (param $decoded i32) (param $numbered i32)
+    (result i32)
+    (local $count i32) (local $fields i32) (local $kind i32)
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (local.set $count (i32.load offset=4 (local.get $from)))
+        (local.set $fields (i32.add (local.get $from) (i32.const 8)))
+        (local.set $kind (i32.const 0))
+        (if (i32.eq (local.get $count) (global.get $fieldCount))
+          (then
+            (local.set $kind (select (local.get $decoded) (local.get $numbered) (local.get $decodes)))
+            (if (local.get $decodes)
+              (then
+                (if (i32.ne (call $decode (local.get $base) (local.get $fields) (local.get $out)) (i32.const -1))
+                  (then (local.set $kind (i32.const 0))))))
+            (if (local.get $kind)
+              (then
+                (f64.store offset=64 (local.get $out) (f64.const nan))
+                (f64.store offset=72 (local.get $out)
+                  (f64.convert_i32_s (call $rowSender (local.get $base) (local.get $fields))))
+                (local.set $out (i32.add (local.get $out) (i32.const 80)))))))
+        (i32.store offset=4 (local.get $from)
+          (i32.add (local.get $count) (i32.add (local.get $plain) (local.get $kind))))
+        (local.set $from
+          (i32.add (local.get $fields) (i32.shl (i32.add (local.get $count) (i32.const 1)) (i32.const 2))))
+        (br $each)))
+    (local.get $out))
 )
