@@ -7,7 +7,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvColumns } from "../../src/io/log/csv-columns.js";
 import { CsvScanner, emptyCsvRecord, MAX_FIELDS, PLAIN_STRIDE } from "../../src/io/log/csv-scanner.js";
-import { DECODED, decodeValues } from "../../src/io/log/row-values.js";
+import {
+  DECODED,
+  decodeValues,
+  isoUtcFromBytes,
+  V,
+  VALUE_COUNT,
+  wholeFromBytes,
+} from "../../src/io/log/row-values.js";
+import { ROW } from "../../src/io/log/scan-batch.js";
 import { ScanRows } from "../../src/io/log/scan-rows.js";
 import {
   NumberedSenders,
@@ -16,6 +24,7 @@ import {
   SENDER_SAME,
   SenderTable,
 } from "../../src/io/log/senders.js";
+import { epochToMs } from "../../src/io/log/values.js";
 
 /** A CSV field's raw bytes for a text: doubled quotes when it has quotes (as in a quoted field). */
 const raw = (text: string) => text.replaceAll('"', '""');
@@ -193,6 +202,82 @@ describe("numbers read by the scan thread's WebAssembly", () => {
           scanner.push(bytes);
           scanner.end();
           expect(compared).toBe(rows.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("timestamps read by the scan thread's WebAssembly", () => {
+  /** What a plain record's count gets in a batch (scan-batch.ts). */
+  const PLAIN = 1 << 29;
+  const pad = (value: number, width: number) => String(value).padStart(width, "0");
+  const iso = fc
+    .record({
+      year: fc.integer({ min: 0, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 24 }),
+      minute: fc.integer({ min: 0, max: 60 }),
+      second: fc.integer({ min: 0, max: 61 }),
+      millis: fc.option(fc.integer({ min: 0, max: 999 })),
+    })
+    .map(({ year, month, day, hour, minute, second, millis }) => {
+      const time = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
+      return `${time}${millis === null ? "" : `.${pad(millis, 3)}`}Z`;
+    });
+  const other = fc.constantFrom(
+    "",
+    "1764000000",
+    "1764000000123",
+    "0",
+    "2026-11-24 18:00:00",
+    "2026-11-24T18:00:00+02:00",
+    "x",
+  );
+
+  it("are those timestampInto reads, and a form only the reader reads leaves the row to it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(iso, other, fc.nat().map(String)), { minLength: 1, maxLength: 30 }),
+        (times) => {
+          const bytes = Buffer.from(`gift_id,createTime\n${times.map((time) => `1,${time}`).join("\n")}\n`);
+          const columns = csvColumns(["gift_id", "createTime"], new Map(), new Set());
+          if (columns === undefined) throw new Error("no gift column");
+          const rows = ScanRows.create(bytes.length) as ScanRows;
+          rows.plan(columns);
+          const read: (number | undefined)[] = [];
+          const scanner = new CsvScanner(
+            {
+              record: () => {},
+              malformed: () => {},
+              records: (_buffer, ints, length) => {
+                const values = rows.runValuesOf();
+                rows.rows(true, PLAIN, ROW.decoded, ROW.numbered);
+                let value = 0;
+                for (let at = 0; at < length; at += 3 + ((ints[at + 1] as number) & 0xffff)) {
+                  if (ints[at] === 1) continue;
+                  const isDecoded = ((ints[at + 1] as number) & ROW.decoded) !== 0;
+                  read.push(isDecoded ? (values[value * VALUE_COUNT + V.timestamp] as number) : undefined);
+                  if (isDecoded) value++;
+                }
+              },
+            },
+            MAX_FIELDS,
+            rows,
+          );
+          scanner.push(bytes);
+          scanner.end();
+          const expected = times.map((time) => {
+            const text = Buffer.from(time);
+            const whole = wholeFromBytes(text, 0, text.length);
+            if (whole === -1) return Number.NaN;
+            if (whole >= 0) return epochToMs(whole);
+            const ms = isoUtcFromBytes(text, 0, text.length);
+            return ms < 0 ? undefined : ms;
+          });
+          expect(read).toEqual(expected);
         },
       ),
       { numRuns: 300 },

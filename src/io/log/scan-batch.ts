@@ -282,8 +282,8 @@ export function scanThreadHandler(
     if (source < 0 || rows === undefined) return decodeValues(row, columns, values, at);
     const failed = rows.decode(source);
     if (failed !== DECODED) return failed;
-    const read = rows.values;
-    for (let value = 0; value < read.length; value++) values[at + value] = read[value] as number;
+    const numbers = rows.values;
+    for (let value = 0; value < numbers.length; value++) values[at + value] = numbers[value] as number;
     return timestampInto(row, columns, values, at);
   };
   const decode = (row: CsvRecord, source: number): RowKind => {
@@ -306,8 +306,8 @@ export function scanThreadHandler(
     decodesValues: true,
     record: (row) => writer.row(row, decode(row, -1)),
     records: (buffer, ints, length) => {
-      // After the header, in a log without timestamps, WebAssembly reads the whole run of rows.
-      if (rows !== undefined && columns !== undefined && (columns.columns[F.timestamp] as number) < 0) {
+      // After the header, WebAssembly reads the whole run of rows.
+      if (rows !== undefined && columns !== undefined) {
         const count = rows.rows(handler.decodesValues, PLAIN_ROW, ROW.decoded, ROW.numbered);
         writer.readRecords(ints, length, rows.runValuesOf(), count);
       } else writer.records(buffer, ints, length, decode);

@@ -44,7 +44,7 @@ interface ScanRowsExports {
     streakEndKind: number,
   ): void;
   decode(base: number, fields: number, out: number): number;
-  planRows(count: number, senderId: number, senderName: number): void;
+  planRows(count: number, senderId: number, senderName: number, timestamp: number): void;
   rows(
     base: number,
     from: number,
@@ -123,7 +123,7 @@ export class ScanRows {
   /** Read rows' numbers, and number their senders, from these columns (see `decode`, `rows`). */
   plan(columns: CsvColumns): void {
     const column = (field: number) => columns.columns[field] as number;
-    this.exports.planRows(columns.count, column(F.senderId), column(F.senderName));
+    this.exports.planRows(columns.count, column(F.senderId), column(F.senderName), column(F.timestamp));
     this.exports.plan(
       column(F.giftId),
       column(F.unitCoins),
@@ -139,9 +139,9 @@ export class ScanRows {
   }
 
   /**
-   * Read the rows of the last `split` at once (for a log without timestamps, whose rows' numbers
-   * are then all read here): each with the `plan`'s field count gets its sender numbered and, when
-   * `decodes`, its numbers read, into `runValues()` (VALUE_COUNT a row, in order); each record's
+   * Read the rows of the last `split` at once: each with the `plan`'s field count gets its sender
+   * numbered and, when `decodes`, its numbers read (as `decodeValues` and `timestampInto` do), into
+   * `runValuesOf()` (VALUE_COUNT a row, in order); each record's
    * count in `records()` gets `plain` added, and `decoded` or `numbered` for a row with its numbers
    * (neither for one the reader is to read). Returns how many numbers were written.
    */

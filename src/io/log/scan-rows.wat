@@ -494,15 +494,141 @@
     (i32.const -1))
 
   ;; ---- A run of plain records at once: their numbers, their senders' numbers and their kinds.
-  ;; The header's field count and the sender's columns (-1 for none), set by `planRows`.
+  ;; The header's field count, the sender's columns and the timestamp's (-1 for none), set by
+  ;; `planRows`.
   (global $fieldCount (mut i32) (i32.const -1))
   (global $senderId (mut i32) (i32.const -1))
   (global $senderName (mut i32) (i32.const -1))
+  (global $timestamp (mut i32) (i32.const -1))
 
-  (func (export "planRows") (param $count i32) (param $id i32) (param $name i32)
+  (func (export "planRows") (param $count i32) (param $id i32) (param $name i32) (param $timestamp i32)
     (global.set $fieldCount (local.get $count))
     (global.set $senderId (local.get $id))
-    (global.set $senderName (local.get $name)))
+    (global.set $senderName (local.get $name))
+    (global.set $timestamp (local.get $timestamp)))
+
+  ;; The number `count` digits from `at` spell, -1 when one is not a digit.
+  (func $digits (param $at i32) (param $count i32) (result i32)
+    (local $value i32) (local $digit i32) (local $end i32)
+    (local.set $end (i32.add (local.get $at) (local.get $count)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $digit (i32.sub (i32.load8_u (local.get $at)) (i32.const 48)))
+        (if (i32.gt_u (local.get $digit) (i32.const 9)) (then (return (i32.const -1))))
+        (local.set $value (i32.add (i32.mul (local.get $value) (i32.const 10)) (local.get $digit)))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $each)))
+    (local.get $value))
+
+  ;; Days since 1970-01-01 of a civil date (proleptic Gregorian), as row-values.ts `daysFromCivil`.
+  (func $daysFromCivil (param $year i32) (param $month i32) (param $day i32) (result i64)
+    (local $y i32) (local $era i32) (local $yearOfEra i32) (local $dayOfYear i32) (local $dayOfEra i32)
+    (local.set $y (select (i32.sub (local.get $year) (i32.const 1)) (local.get $year)
+      (i32.le_s (local.get $month) (i32.const 2))))
+    ;; Division rounding down, for the year before year 0.
+    (local.set $era
+      (i32.div_s
+        (select (local.get $y) (i32.sub (local.get $y) (i32.const 399)) (i32.ge_s (local.get $y) (i32.const 0)))
+        (i32.const 400)))
+    (local.set $yearOfEra (i32.sub (local.get $y) (i32.mul (local.get $era) (i32.const 400))))
+    (local.set $dayOfYear
+      (i32.add
+        (i32.div_s
+          (i32.add
+            (i32.mul (i32.const 153)
+              (i32.add (local.get $month)
+                (select (i32.const -3) (i32.const 9) (i32.gt_s (local.get $month) (i32.const 2)))))
+            (i32.const 2))
+          (i32.const 5))
+        (i32.sub (local.get $day) (i32.const 1))))
+    (local.set $dayOfEra
+      (i32.add
+        (i32.sub
+          (i32.add (i32.mul (local.get $yearOfEra) (i32.const 365)) (i32.div_s (local.get $yearOfEra) (i32.const 4)))
+          (i32.div_s (local.get $yearOfEra) (i32.const 100)))
+        (local.get $dayOfYear)))
+    (i64.sub
+      (i64.add
+        (i64.mul (i64.extend_i32_s (local.get $era)) (i64.const 146097))
+        (i64.extend_i32_s (local.get $dayOfEra)))
+      (i64.const 719468)))
+
+  ;; `YYYY-MM-DDTHH:MM:SS[.mmm]Z` in memory[start, end): epoch milliseconds, -1 for anything else
+  ;; (as row-values.ts `isoUtcFromBytes`).
+  (func $isoUtc (param $start i32) (param $end i32) (result f64)
+    (local $length i32) (local $year i32) (local $month i32) (local $day i32) (local $hour i32)
+    (local $minute i32) (local $second i32) (local $millis i32)
+    (local.set $length (i32.sub (local.get $end) (local.get $start)))
+    (if (i32.and (i32.ne (local.get $length) (i32.const 20)) (i32.ne (local.get $length) (i32.const 24)))
+      (then (return (f64.const -1))))
+    (if (i32.ne (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x5a)) (then (return (f64.const -1))))
+    (if (i32.or
+          (i32.or
+            (i32.ne (i32.load8_u offset=4 (local.get $start)) (i32.const 0x2d))
+            (i32.ne (i32.load8_u offset=7 (local.get $start)) (i32.const 0x2d)))
+          (i32.or
+            (i32.ne (i32.load8_u offset=10 (local.get $start)) (i32.const 0x54))
+            (i32.or
+              (i32.ne (i32.load8_u offset=13 (local.get $start)) (i32.const 0x3a))
+              (i32.ne (i32.load8_u offset=16 (local.get $start)) (i32.const 0x3a)))))
+      (then (return (f64.const -1))))
+    (local.set $year (call $digits (local.get $start) (i32.const 4)))
+    (local.set $month (call $digits (i32.add (local.get $start) (i32.const 5)) (i32.const 2)))
+    (local.set $day (call $digits (i32.add (local.get $start) (i32.const 8)) (i32.const 2)))
+    (local.set $hour (call $digits (i32.add (local.get $start) (i32.const 11)) (i32.const 2)))
+    (local.set $minute (call $digits (i32.add (local.get $start) (i32.const 14)) (i32.const 2)))
+    (local.set $second (call $digits (i32.add (local.get $start) (i32.const 17)) (i32.const 2)))
+    (if (i32.eq (local.get $length) (i32.const 24))
+      (then
+        (if (i32.ne (i32.load8_u offset=19 (local.get $start)) (i32.const 0x2e)) (then (return (f64.const -1))))
+        (local.set $millis (call $digits (i32.add (local.get $start) (i32.const 20)) (i32.const 3)))))
+    (if (i32.or
+          (i32.or
+            (i32.or (i32.lt_s (local.get $year) (i32.const 0)) (i32.lt_s (local.get $month) (i32.const 1)))
+            (i32.or (i32.gt_s (local.get $month) (i32.const 12)) (i32.lt_s (local.get $day) (i32.const 1))))
+          (i32.or
+            (i32.or (i32.gt_s (local.get $day) (i32.const 31)) (i32.gt_s (local.get $hour) (i32.const 23)))
+            (i32.or (i32.gt_s (local.get $minute) (i32.const 59)) (i32.gt_s (local.get $second) (i32.const 60)))))
+      (then (return (f64.const -1))))
+    (if (i32.or
+          (i32.or (i32.lt_s (local.get $hour) (i32.const 0)) (i32.lt_s (local.get $minute) (i32.const 0)))
+          (i32.or (i32.lt_s (local.get $second) (i32.const 0)) (i32.lt_s (local.get $millis) (i32.const 0))))
+      (then (return (f64.const -1))))
+    (f64.convert_i64_s
+      (i64.add
+        (i64.mul
+          (i64.add
+            (i64.mul
+              (i64.add
+                (i64.mul
+                  (i64.add
+                    (i64.mul (call $daysFromCivil (local.get $year) (local.get $month) (local.get $day)) (i64.const 24))
+                    (i64.extend_i32_s (local.get $hour)))
+                  (i64.const 60))
+                (i64.extend_i32_s (local.get $minute)))
+              (i64.const 60))
+            (i64.extend_i32_s (local.get $second)))
+          (i64.const 1000))
+        (i64.extend_i32_s (local.get $millis)))))
+
+  ;; The timestamp of the compact record at `fields`, as row-values.ts `timestampInto` reads it:
+  ;; NaN for none, epoch milliseconds (an epoch in seconds is multiplied), or a negative number for
+  ;; a form only the reader reads (it needs the zone), as `timestampInto` leaves to it.
+  (func $rowTimestamp (param $base i32) (param $fields i32) (result f64)
+    (local $at i32) (local $start i32) (local $end i32) (local $whole f64)
+    (if (i32.lt_s (global.get $timestamp) (i32.const 0)) (then (return (f64.const nan))))
+    (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $timestamp) (i32.const 2))))
+    (local.set $start (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+    (local.set $end (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))
+    (local.set $whole (call $whole (local.get $start) (local.get $end)))
+    (if (f64.eq (local.get $whole) (f64.const -1)) (then (return (f64.const nan))))
+    (if (f64.ge (local.get $whole) (f64.const 0))
+      (then
+        (return
+          (select (f64.mul (local.get $whole) (f64.const 1000)) (local.get $whole)
+            (f64.lt (local.get $whole) (f64.const 1e11))))))
+    (call $isoUtc (local.get $start) (local.get $end)))
 
   ;; The number of the sender of the compact record at `fields` (see `sender`), -1 for a blank id.
   (func $rowSender (param $base i32) (param $fields i32) (result i32)
@@ -521,17 +647,18 @@
 
   ;; For each compact record of memory[from, to) (as `split` writes them), relative to `base`: a
   ;; row with the header's field count gets its sender numbered and, when `decodes`, its numbers
-  ;; read (as `decode` does; the timestamp is for the caller, who calls this only for logs without
-  ;; one), into ten f64s from `out` (row-values.ts V order: the eight of `decode`, NaN for no
-  ;; timestamp, the sender's number). Each record's count gets what a scan batch says of it
+  ;; read (as `decode` does, and its timestamp), into ten f64s from `out` (row-values.ts V order:
+  ;; the eight of `decode`, the timestamp, the sender's number). Each record's count gets what a
+  ;; scan batch says of it
   ;; (scan-batch.ts): `plain` added, and `decoded` or `numbered` for a row with its f64s; a row
-  ;; whose numbers are not all readable, or with another field count, gets neither (the reader
-  ;; reads it). Returns the end of the f64s written.
+  ;; whose numbers are not all readable (a timestamp in a form only the reader reads included), or
+  ;; with another field count, gets neither (the reader reads it). Returns the end of the f64s
+  ;; written.
   (func (export "rows")
     (param $base i32) (param $from i32) (param $to i32) (param $out i32) (param $decodes i32)
     (param $plain i32) (param $decoded i32) (param $numbered i32)
     (result i32)
-    (local $count i32) (local $fields i32) (local $kind i32)
+    (local $count i32) (local $fields i32) (local $kind i32) (local $timestamp f64)
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
@@ -541,13 +668,18 @@
         (if (i32.eq (local.get $count) (global.get $fieldCount))
           (then
             (local.set $kind (select (local.get $decoded) (local.get $numbered) (local.get $decodes)))
+            (local.set $timestamp (f64.const nan))
             (if (local.get $decodes)
               (then
                 (if (i32.ne (call $decode (local.get $base) (local.get $fields) (local.get $out)) (i32.const -1))
-                  (then (local.set $kind (i32.const 0))))))
+                  (then (local.set $kind (i32.const 0)))
+                  (else
+                    (local.set $timestamp (call $rowTimestamp (local.get $base) (local.get $fields)))
+                    ;; Before 1970, as in a form only the reader reads: the reader reads it.
+                    (if (f64.lt (local.get $timestamp) (f64.const 0)) (then (local.set $kind (i32.const 0))))))))
             (if (local.get $kind)
               (then
-                (f64.store offset=64 (local.get $out) (f64.const nan))
+                (f64.store offset=64 (local.get $out) (local.get $timestamp))
                 (f64.store offset=72 (local.get $out)
                   (f64.convert_i32_s (call $rowSender (local.get $base) (local.get $fields))))
                 (local.set $out (i32.add (local.get $out) (i32.const 80)))))))
