@@ -45,6 +45,7 @@ function readThreaded(
   readsIdKeys: boolean,
   chunk: number,
   decodes: readonly boolean[],
+  useWasm = true,
 ): Read {
   const records: LogRecord[] = [];
   const rejects: LogReject[] = [];
@@ -66,7 +67,8 @@ function readThreaded(
   const writer = new ScanBatchWriter();
   const replayed = emptyCsvRecord();
   // What the thread does with each record: rows go with their numbers when all are readable.
-  const rows = ScanRows.create(chunk);
+  // Without WebAssembly (`node --jitless`), the thread reads every row in JavaScript, senders unnumbered.
+  const rows = useWasm ? ScanRows.create(chunk) : undefined;
   const choice = { map: [...(options.map ?? [])], unused: [...(options.unused ?? [])] };
   let batches = 0;
   const threaded = scanThreadHandler(writer, choice, rows, () => {
@@ -178,6 +180,7 @@ const optionsArbitrary = fc.record({
   dropColumns: fc.boolean(),
   chunk: fc.integer({ min: 1, max: 200 }),
   decodes: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
+  useWasm: fc.boolean(),
 });
 
 describe("rows decoded by the scan thread", () => {
@@ -201,11 +204,18 @@ describe("rows decoded by the scan thread", () => {
         }
         if (direct instanceof Error) {
           expect(() =>
-            readThreaded(bytes, options, choice.readsIdKeys, choice.chunk, choice.decodes),
+            readThreaded(bytes, options, choice.readsIdKeys, choice.chunk, choice.decodes, choice.useWasm),
           ).toThrow(direct.message);
           return;
         }
-        const threaded = readThreaded(bytes, options, choice.readsIdKeys, choice.chunk, choice.decodes);
+        const threaded = readThreaded(
+          bytes,
+          options,
+          choice.readsIdKeys,
+          choice.chunk,
+          choice.decodes,
+          choice.useWasm,
+        );
         decoded += threaded.decodedRows;
         numbered += threaded.numberedRows;
         // A sender's key is a hint, numbered by whoever read the row: equal keys, equal senders.
