@@ -36,7 +36,7 @@ export interface LogAudit {
  * Counted gifts, largest (coins) first; ties by name in code-point order, then by id (gifts without
  * one last): the same order in every locale, and no ICU collator to load (it cost 7–10 ms a run).
  */
-export function largestFirst(a: CountedGift, b: CountedGift): number {
+function largestFirst(a: CountedGift, b: CountedGift): number {
   const byCoins = b.count * b.coinsEach - a.count * a.coinsEach;
   if (byCoins !== 0) return byCoins;
   if (a.gift !== b.gift) return a.gift < b.gift ? -1 : 1;
