@@ -3,8 +3,9 @@
  * real process (the bin's only call).
  */
 
+import { fstatSync, writeSync } from "node:fs";
 import { reportError } from "./errors.js";
-import type { CliIo } from "./io.js";
+import type { CliIo, OutputStream } from "./io.js";
 import { buildProgram } from "./program.js";
 
 export async function run(io: CliIo): Promise<number> {
@@ -15,6 +16,26 @@ export async function run(io: CliIo): Promise<number> {
   } catch (error) {
     return reportError(error, io);
   }
+}
+
+/**
+ * Stdout when it is a regular file (`> out.json`), else undefined. process.stdout writes to a file
+ * synchronously too, but through a stream that first encodes each string into a new Buffer;
+ * fs.writeSync encodes natively (the 4.6 MB JSON of 23k senders: ~6 ms against ~10 ms). Like
+ * process.stdout's file stream, it takes a short write (a full disk) as written.
+ */
+export function fileStdout(fd = 1): OutputStream | undefined {
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return {
+    isTTY: false,
+    write: (text) => {
+      writeSync(fd, text);
+    },
+  };
 }
 
 export async function runFromProcess(): Promise<void> {
@@ -33,7 +54,7 @@ export async function runFromProcess(): Promise<void> {
     get stdin() {
       return process.stdin;
     },
-    stdout: process.stdout,
+    stdout: fileStdout() ?? process.stdout,
     stderr: process.stderr,
     now: () => new Date(),
   });

@@ -1,6 +1,6 @@
 /** One entry point: a command's data and its Report in the format the user chose. */
 import { renderCsv } from "./csv.js";
-import { renderJson, renderJsonPieces } from "./json.js";
+import { type ElementsWriter, renderJson, renderJsonPieces } from "./json.js";
 import { renderMarkdown } from "./markdown.js";
 import type { Report } from "./report.js";
 import type { Style } from "./style.js";
@@ -28,6 +28,9 @@ export function renderPieces(
   data: unknown,
   report: () => Report,
   style: Style,
+  writers?: ReadonlyMap<unknown, ElementsWriter>,
 ): Iterable<string> {
-  return format === "json" ? renderJsonPieces(data) : [render(format, data, report, style)];
+  return format === "json"
+    ? renderJsonPieces(data, undefined, writers)
+    : [render(format, data, report, style)];
 }

@@ -1,7 +1,17 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvScanner, endOf, isEscaped, recordTexts, startOf } from "../../src/io/log/csv-scanner.js";
+import {
+  CsvScanner,
+  emptyCsvRecord,
+  endOf,
+  isEscaped,
+  MAX_FIELDS,
+  PLAIN_STRIDE,
+  recordTexts,
+  startOf,
+} from "../../src/io/log/csv-scanner.js";
+import { ScanRows } from "../../src/io/log/scan-rows.js";
 
 interface Scanned {
   records: string[][];
@@ -23,6 +33,54 @@ function scan(chunks: readonly Buffer[]): Scanned {
   return result;
 }
 
+/**
+ * The scan thread's scanner (plain records split in bulk by WebAssembly, see scan-rows.ts): its
+ * bulk records are read in their compact layout, in order with the others.
+ */
+function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bulk: number } {
+  const result = {
+    records: [] as string[][],
+    lines: [] as number[],
+    malformed: [] as Scanned["malformed"],
+    bulk: 0,
+  };
+  const rows = ScanRows.create(16);
+  const plain = emptyCsvRecord(PLAIN_STRIDE);
+  const scanner = new CsvScanner(
+    {
+      record: (record) => {
+        result.records.push(recordTexts(record));
+        result.lines.push(record.line);
+      },
+      records: (buffer, ints, length) => {
+        plain.buffer = buffer;
+        plain.fields = ints;
+        for (let at = 0; at < length; at += 3 + (ints[at + 1] as number)) {
+          plain.line = ints[at] as number;
+          plain.count = ints[at + 1] as number;
+          plain.at = at + 2;
+          result.records.push(recordTexts(plain));
+          result.lines.push(plain.line);
+          expect(Array.from({ length: plain.count }, (_, field) => isEscaped(plain, field))).not.toContain(
+            true,
+          );
+          result.bulk++;
+        }
+      },
+      malformed: (line, reason) => result.malformed.push({ line, reason }),
+    },
+    MAX_FIELDS,
+    rows,
+  );
+  // Joined: each chunk after the cut record's bytes, as the scan thread reads into its batches.
+  for (const chunk of chunks) {
+    if (isJoined) scanner.pushJoined(Buffer.concat([scanner.tailBytes, chunk]));
+    else scanner.push(chunk);
+  }
+  scanner.end();
+  return result;
+}
+
 /** The well-kept parser, configured to the same dialect: LF or CRLF records, blank lines skipped. */
 function reference(input: Buffer): string[][] {
   return parse(input, {
@@ -34,18 +92,31 @@ function reference(input: Buffer): string[][] {
 }
 
 const fieldChar = fc.constantFrom("a", "b", "Z", "0", " ", ",", '"', "\r", "\n", "é", "🌹", ";");
-const field = fc.record({
-  text: fc.array(fieldChar, { maxLength: 6 }).map((chars) => chars.join("")),
-  forceQuotes: fc.boolean(),
-});
-const csvText = fc.record({
-  bom: fc.boolean(),
-  finalNewline: fc.boolean(),
-  records: fc.array(
-    fc.record({ fields: fc.array(field, { minLength: 1, maxLength: 5 }), crlf: fc.boolean() }),
-    { minLength: 1, maxLength: 6 },
+/** CSV text whose fields are made of `char`s, quoted when they must be or when `forceQuotes`. */
+const csvOf = (char: fc.Arbitrary<string>, forceQuotes: fc.Arbitrary<boolean>) =>
+  fc.record({
+    bom: fc.boolean(),
+    finalNewline: fc.boolean(),
+    records: fc.array(
+      fc.record({
+        fields: fc.array(
+          fc.record({ text: fc.array(char, { maxLength: 6 }).map((chars) => chars.join("")), forceQuotes }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        crlf: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+  });
+const csvText = csvOf(fieldChar, fc.boolean());
+/** Mostly plain records (as logs are), with a quoted or CR-holding field now and then. */
+const mostlyPlain = csvOf(
+  fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom("a", "7", " ", "é", "🌹") },
+    { weight: 1, arbitrary: fieldChar },
   ),
-});
+  fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+);
 
 function serialise(input: typeof csvText extends fc.Arbitrary<infer T> ? T : never): Buffer {
   const lines = input.records.map((record, index) => {
@@ -101,6 +172,22 @@ describe("CSV scanner", () => {
     );
   });
 
+  it("reads the same in the scan thread, plain records split in bulk, whatever the chunks", () => {
+    let bulk = 0;
+    fc.assert(
+      fc.property(fc.oneof(csvText, mostlyPlain), fc.array(fc.nat(), { maxLength: 12 }), (input, cuts) => {
+        const bytes = serialise(input);
+        const { bulk: split, ...read } = scanInBulk(splitAt(bytes, cuts));
+        expect(read).toEqual(scan([bytes]));
+        const { bulk: _, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
+        expect(joined).toEqual(read);
+        bulk += split;
+      }),
+      { numRuns: 400 },
+    );
+    expect(bulk).toBeGreaterThan(200);
+  });
+
   it("reads malformed input the same (records, lines, problems) whatever the chunks", () => {
     const messy = fc
       .array(fc.constantFrom("a", "1", ",", '"', "\r", "\n", "\n", "é"), { maxLength: 60 })
@@ -108,6 +195,10 @@ describe("CSV scanner", () => {
     fc.assert(
       fc.property(messy, fc.array(fc.nat(), { maxLength: 8 }), (bytes, cuts) => {
         expect(scan(splitAt(bytes, cuts))).toEqual(scan([bytes]));
+        const { bulk: _, ...inBulk } = scanInBulk(splitAt(bytes, cuts));
+        expect(inBulk).toEqual(scan([bytes]));
+        const { bulk: __, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
+        expect(joined).toEqual(scan([bytes]));
       }),
       { numRuns: 600 },
     );
@@ -121,6 +212,8 @@ describe("CSV scanner", () => {
     const chunks: Buffer[] = [];
     for (let at = 0; at < bytes.length; at += 65_536) chunks.push(bytes.subarray(at, at + 65_536));
     expect(scan(chunks)).toEqual(whole);
+    const { bulk: _, ...inBulk } = scanInBulk(chunks);
+    expect(inBulk).toEqual(whole);
   });
 
   it("agrees byte by byte", () => {
@@ -129,6 +222,7 @@ describe("CSV scanner", () => {
         const bytes = serialise(input);
         const chunks = [...bytes].map((byte) => Buffer.from([byte]));
         expect(scan(chunks).records).toEqual(reference(bytes));
+        expect(scanInBulk(chunks).records).toEqual(reference(bytes));
       }),
       { numRuns: 200 },
     );

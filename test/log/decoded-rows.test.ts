@@ -9,14 +9,16 @@ import { describe, expect, it } from "vitest";
 import type { LogRecord, LogReject } from "../../src/core/log/record.js";
 import { zoneOffsets } from "../../src/core/log/zone.js";
 import type { UnusedField } from "../../src/io/log/csv-columns.js";
-import { type CsvHandler, type CsvRecord, CsvScanner } from "../../src/io/log/csv-scanner.js";
+import { type CsvHandler, CsvScanner, emptyCsvRecord, MAX_FIELDS } from "../../src/io/log/csv-scanner.js";
 import { createLogReader, type LogReaderOptions } from "../../src/io/log/reader.js";
-import { recordsInto, replayBatch, ScanBatchWriter } from "../../src/io/log/scan-batch.js";
+import { replayBatch, ScanBatchWriter, scanThreadHandler } from "../../src/io/log/scan-batch.js";
+import { ScanRows } from "../../src/io/log/scan-rows.js";
 
 interface Read {
   readonly records: LogRecord[];
   readonly rejects: LogReject[];
   readonly decodedRows: number;
+  readonly numberedRows: number;
 }
 
 const sink = (records: LogRecord[], rejects: LogReject[], readsIdKeys: boolean) => ({
@@ -33,46 +35,71 @@ function readDirect(bytes: Buffer, options: LogReaderOptions, readsIdKeys: boole
   const reader = createLogReader(sink(records, rejects, readsIdKeys), { format: "csv", ...options });
   reader.push(bytes);
   reader.end();
-  return { records, rejects, decodedRows: 0 };
+  return { records, rejects, decodedRows: 0, numberedRows: 0 };
 }
 
 /** The log scanned and decoded as the scan thread does, in `chunk`-byte reads, then replayed. */
-function readThreaded(bytes: Buffer, options: LogReaderOptions, readsIdKeys: boolean, chunk: number): Read {
+function readThreaded(
+  bytes: Buffer,
+  options: LogReaderOptions,
+  readsIdKeys: boolean,
+  chunk: number,
+  decodes: readonly boolean[],
+  useWasm = true,
+): Read {
   const records: LogRecord[] = [];
   const rejects: LogReject[] = [];
   const reader = createLogReader(sink(records, rejects, readsIdKeys), { format: "csv", ...options });
   const own = reader.csvHandler();
   let decodedRows = 0;
+  let numberedRows = 0;
   const handler: CsvHandler = {
     ...own,
     decoded: (row, values, at) => {
       decodedRows++;
       own.decoded?.(row, values, at);
     },
+    numbered: (row, values, at) => {
+      numberedRows++;
+      own.numbered?.(row, values, at);
+    },
   };
   const writer = new ScanBatchWriter();
-  const replayed: CsvRecord = {
-    buffer: Buffer.alloc(0),
-    count: 0,
-    fields: new Int32Array(0),
-    at: 0,
-    line: 0,
-  };
+  const replayed = emptyCsvRecord();
   // What the thread does with each record: rows go with their numbers when all are readable.
-  const scanner = new CsvScanner({
-    record: recordsInto(writer, { map: [...(options.map ?? [])], unused: [...(options.unused ?? [])] }),
-    malformed: (line, reason) => writer.malformed(line, reason),
-    scanned: (buffer, end) => {
-      writer.scanned(buffer, end);
-      const batch = writer.take(0);
-      replayBatch(batch, handler, replayed);
-      writer.giveBack(batch.bytes, batch.ints, batch.values);
-    },
+  // Without WebAssembly (`node --jitless`), the thread reads every row in JavaScript, senders unnumbered.
+  const rows = useWasm ? ScanRows.create(chunk) : undefined;
+  const choice = { map: [...(options.map ?? [])], unused: [...(options.unused ?? [])] };
+  let batches = 0;
+  const threaded = scanThreadHandler(writer, choice, rows, () => {
+    const batch = writer.take(0);
+    replayBatch(batch, handler, replayed);
+    writer.giveBack(batch.bytes, batch.ints, batch.values);
+    // The thread reads the rows' numbers, or leaves them to the reader, batch by batch.
+    threaded.decodesValues = decodes[batches++ % decodes.length] as boolean;
   });
+  threaded.decodesValues = decodes[decodes.length - 1] as boolean;
+  const scanner = new CsvScanner(threaded, MAX_FIELDS, rows);
   for (let at = 0; at < bytes.length; at += chunk) scanner.push(bytes.subarray(at, at + chunk));
   scanner.end();
   reader.end();
-  return { records, rejects, decodedRows };
+  return { records, rejects, decodedRows, numberedRows };
+}
+
+function withoutSenderKey(record: LogRecord): LogRecord {
+  const { senderKey: _, ...rest } = record;
+  return rest;
+}
+
+/** Does every sender key (but -1) stand for one sender id? */
+function keysNameOneSender(records: readonly LogRecord[]): boolean {
+  const ids = new Map<number, string | null>();
+  for (const { senderKey = -1, senderId } of records) {
+    if (senderKey < 0) continue;
+    if (ids.has(senderKey) && ids.get(senderKey) !== senderId) return false;
+    ids.set(senderKey, senderId);
+  }
+  return true;
 }
 
 /** Values as logs write them, and as they should not. */
@@ -152,11 +179,14 @@ const optionsArbitrary = fc.record({
   mapGiftName: fc.boolean(),
   dropColumns: fc.boolean(),
   chunk: fc.integer({ min: 1, max: 200 }),
+  decodes: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }),
+  useWasm: fc.boolean(),
 });
 
 describe("rows decoded by the scan thread", () => {
   it("reach the sink exactly as the rows the reader decodes itself", () => {
     let decoded = 0;
+    let numbered = 0;
     fc.assert(
       fc.property(log, optionsArbitrary, ({ names, values }, choice) => {
         const bytes = serialise(names, values, choice.dropColumns);
@@ -173,19 +203,30 @@ describe("rows decoded by the scan thread", () => {
           direct = error as Error;
         }
         if (direct instanceof Error) {
-          expect(() => readThreaded(bytes, options, choice.readsIdKeys, choice.chunk)).toThrow(
-            direct.message,
-          );
+          expect(() =>
+            readThreaded(bytes, options, choice.readsIdKeys, choice.chunk, choice.decodes, choice.useWasm),
+          ).toThrow(direct.message);
           return;
         }
-        const threaded = readThreaded(bytes, options, choice.readsIdKeys, choice.chunk);
+        const threaded = readThreaded(
+          bytes,
+          options,
+          choice.readsIdKeys,
+          choice.chunk,
+          choice.decodes,
+          choice.useWasm,
+        );
         decoded += threaded.decodedRows;
-        expect(threaded.records).toEqual(direct.records);
+        numbered += threaded.numberedRows;
+        // A sender's key is a hint, numbered by whoever read the row: equal keys, equal senders.
+        expect(threaded.records.map(withoutSenderKey)).toEqual(direct.records.map(withoutSenderKey));
+        expect(keysNameOneSender(threaded.records)).toBe(true);
         expect(threaded.rejects).toEqual(direct.rejects);
       }),
       { numRuns: 400 },
     );
     // Most generated rows have a value the thread leaves to the reader; enough are decoded there.
     expect(decoded).toBeGreaterThan(200);
+    expect(numbered).toBeGreaterThan(200);
   });
 });

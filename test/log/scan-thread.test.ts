@@ -10,7 +10,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CsvHandler, CsvScanner, isEscaped, recordTexts } from "../../src/io/log/csv-scanner.js";
+import {
+  type CsvHandler,
+  CsvScanner,
+  emptyCsvRecord,
+  isEscaped,
+  recordTexts,
+} from "../../src/io/log/csv-scanner.js";
 import { replayBatch, ScanBatchWriter } from "../../src/io/log/scan-batch.js";
 import { isScanThreadAvailable, SCAN_THREAD_FROM_BYTES } from "../../src/io/log/scan-thread.js";
 import { runCli } from "../helpers/cli.js";
@@ -46,7 +52,7 @@ function bothWays(bytes: Buffer, chunk: number): { direct: Call[]; batched: Call
   const batched: Call[] = [];
   const writer = new ScanBatchWriter();
   const target = recorder(batched);
-  const replayed = { buffer: Buffer.alloc(0), count: 0, fields: new Int32Array(0), at: 0, line: 0 };
+  const replayed = emptyCsvRecord();
   const viaBatches = new CsvScanner({
     record: (record) => writer.record(record),
     malformed: (line, reason) => writer.malformed(line, reason),

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // @ts-expect-error: a plain JavaScript build script, without types
-import { assembleSpecialBytes, SPECIAL_BYTES_TS, specialBytesModuleText } from "../../scripts/wasm.js";
+import { assembleModule, moduleText, WASM_MODULES } from "../../scripts/wasm.js";
 import {
   acquireIndex,
   indexSpecialBytes,
@@ -33,10 +33,14 @@ const bytesWithSpecials = fc
   );
 
 describe("special-byte index", () => {
-  it("is the assembled special-bytes.wat (run node scripts/build-wasm.js after editing it)", async () => {
-    const committed = readFileSync(new URL(SPECIAL_BYTES_TS, `file://${ROOT}`), "utf8");
-    expect(committed).toBe(specialBytesModuleText(await assembleSpecialBytes()));
-  });
+  const modules = WASM_MODULES as { wat: string; ts: string; name: string }[];
+  it.each(modules)(
+    "$ts is the assembled .wat (run node scripts/build-wasm.js after editing it)",
+    async (module) => {
+      const committed = readFileSync(new URL(module.ts, `file://${ROOT}`), "utf8");
+      expect(committed).toBe(moduleText(module, await assembleModule(module)));
+    },
+  );
 
   it("runs the WebAssembly module here", () => {
     expect(new SpecialByteIndex(64).isWasm).toBe(true);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderJson, renderJsonPieces } from "../../src/render/json.js";
+import { awkwardNumber, awkwardString } from "../helpers/awkward.js";
 
 const joined = (data: unknown, pieceChars?: number) => [...renderJsonPieces(data, pieceChars)].join("");
 
@@ -41,41 +42,6 @@ describe("JSON in pieces", () => {
   });
 
   it("is renderJson's text for long arrays of flat records with awkward values, at any depth", () => {
-    const awkwardString = fc.oneof(
-      fc.string(),
-      fc.string({ unit: "binary" }),
-      fc.string({
-        unit: fc.constantFrom(
-          '"',
-          "\\",
-          "\n",
-          "\u0000",
-          "\u001f",
-          "\u007f",
-          "é",
-          "🌹",
-          "\ud800",
-          "\udfff",
-          "a",
-        ),
-      }),
-    );
-    const awkwardNumber = fc.oneof(
-      fc.double(),
-      fc.integer(),
-      fc.constantFrom(
-        -0,
-        0.1,
-        -1.5,
-        1e21,
-        1e-7,
-        5e-324,
-        Number.MAX_VALUE,
-        -Number.MAX_SAFE_INTEGER,
-        Number.NaN,
-        Number.POSITIVE_INFINITY,
-      ),
-    );
     const member = fc.oneof(
       { weight: 4, arbitrary: awkwardString },
       { weight: 3, arbitrary: awkwardNumber },

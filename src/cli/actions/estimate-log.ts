@@ -21,6 +21,7 @@ import { createLogReader, type LogReader } from "../../io/log/reader.js";
 import { type ScanThread, ScanThreadFileError, startScanThread } from "../../io/log/scan-thread.js";
 import { estimateReport } from "../../render/estimate-report.js";
 import { renderPieces } from "../../render/format.js";
+import { groupRowsJson } from "../../render/group-json.js";
 import { renderEventsCsv } from "../../render/log-events.js";
 import { auditIdentity } from "../../render/log-report.js";
 import { csvCell, forTerminal } from "../../render/sanitise.js";
@@ -333,11 +334,16 @@ async function estimateFromLogs(
     context.note(`gift-calc: ${auditIdentity(audit)}`);
   } else {
     // A grouping can have tens of thousands of rows: its JSON goes out in pieces, not one string.
+    const writers =
+      groups === undefined || groups.by === "event"
+        ? undefined
+        : new Map([[groups.rows, groupRowsJson(groups.rows)]]);
     for (const piece of renderPieces(
       context.options.format,
       result,
       () => estimateReport(result),
       context.style,
+      writers,
     )) {
       context.write(piece);
     }

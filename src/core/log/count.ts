@@ -32,6 +32,19 @@ export interface LogAudit {
   readonly filtered: number;
 }
 
+/**
+ * Counted gifts, largest (coins) first; ties by name in code-point order, then by id (gifts without
+ * one last): the same order in every locale, and no ICU collator to load (it cost 7–10 ms a run).
+ */
+function largestFirst(a: CountedGift, b: CountedGift): number {
+  const byCoins = b.count * b.coinsEach - a.count * a.coinsEach;
+  if (byCoins !== 0) return byCoins;
+  if (a.gift !== b.gift) return a.gift < b.gift ? -1 : 1;
+  if (a.giftId === b.giftId) return 0;
+  if (a.giftId === null) return 1;
+  return b.giftId === null ? -1 : a.giftId - b.giftId;
+}
+
 /** A gift as counted: from the catalog, or priced from the log. */
 export interface PricedGift {
   readonly index: number;
@@ -637,7 +650,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
         count: countsByGift[gift.index] ?? 0,
         coinsEach: gift.coinsEach,
       }))
-      .sort((a, b) => b.count * b.coinsEach - a.count * a.coinsEach || a.gift.localeCompare(b.gift));
+      .sort(largestFirst);
     return {
       gifts,
       audit: {

@@ -6,9 +6,11 @@
  *
  * Plain records (no quotes) are split from an index of the buffer's commas, line feeds and quotes
  * (special-bytes.ts, sixteen bytes at a time), never looking at the bytes between them; a record
- * with a quote, or cut by the buffer's end, is scanned again byte by byte with every rule.
+ * with a quote, or cut by the buffer's end, is scanned again byte by byte with every rule. In the
+ * scan thread, plain records are split in bulk by WebAssembly instead (scan-rows.ts).
  */
 
+import type { ScanRows } from "./scan-rows.js";
 import { acquireIndex, releaseIndex, type SpecialByteIndex } from "./special-bytes.js";
 
 const QUOTE = 34;
@@ -34,14 +36,21 @@ export interface CsvRecord {
   /** Number of fields in this record. */
   count: number;
   /**
-   * Three numbers per field from `at`: where its content starts and ends (inside the quotes of a
-   * quoted field), and 1 when it is quoted with doubled quotes to undo, else 0. One flat array, so
-   * a batch from the scan thread is handed over as it is (see scan-batch.ts). Read it with
-   * `startOf`, `endOf` and `isEscaped`. A handler may point `fields` and `at` elsewhere before it
-   * returns: the scanner writes the next record there (the scan thread's batch, with no copy).
+   * Three numbers per field from `at` (`stride` FIELD_INTS): where its content starts and ends
+   * (inside the quotes of a quoted field), and 1 when it is quoted with doubled quotes to undo,
+   * else 0. One flat array, so a batch from the scan thread is handed over as it is (see
+   * scan-batch.ts). Read it with `startOf`, `endOf` and `isEscaped`. A handler may point `fields`
+   * and `at` elsewhere before it returns: the scanner writes the next record there (the scan
+   * thread's batch, with no copy).
+   *
+   * A plain record split in bulk (`stride` PLAIN_STRIDE) is compact: one number from `at` where
+   * the record starts, minus one, then where each field ends; a field starts one past the end of
+   * the one before (plain fields are split by single commas), and none is escaped.
    */
   fields: Int32Array;
   at: number;
+  /** FIELD_INTS, or PLAIN_STRIDE for a compact plain record. */
+  stride: number;
   /** Physical line (1-based) where the record starts. */
   line: number;
 }
@@ -49,12 +58,20 @@ export interface CsvRecord {
 /** Numbers per field in `CsvRecord.fields`. */
 export const FIELD_INTS = 3;
 
+/** A record to be pointed at fields (by a scanner, a batch's replay), `stride` as its fields are laid out. */
+export function emptyCsvRecord(stride = FIELD_INTS, fields = new Int32Array(0)): CsvRecord {
+  return { buffer: Buffer.alloc(0), count: 0, fields, at: 0, stride, line: 1 };
+}
+
+/** Numbers per field of a compact plain record (see `CsvRecord.fields`). */
+export const PLAIN_STRIDE = 1;
+
 export const startOf = (record: CsvRecord, field: number): number =>
-  record.fields[record.at + field * FIELD_INTS] as number;
+  (record.fields[record.at + field * record.stride] as number) + (record.stride === PLAIN_STRIDE ? 1 : 0);
 export const endOf = (record: CsvRecord, field: number): number =>
-  record.fields[record.at + field * FIELD_INTS + 1] as number;
+  record.fields[record.at + field * record.stride + 1] as number;
 export const isEscaped = (record: CsvRecord, field: number): boolean =>
-  record.fields[record.at + field * FIELD_INTS + 2] === 1;
+  record.stride === FIELD_INTS && record.fields[record.at + field * FIELD_INTS + 2] === 1;
 
 export interface CsvHandler {
   record(record: CsvRecord): void;
@@ -63,12 +80,30 @@ export interface CsvHandler {
    * `values[at, at + VALUE_COUNT)`. A handler without it gets such records through `record`.
    */
   decoded?(record: CsvRecord, values: Float64Array, at: number): void;
+  /**
+   * A record whose sender another thread has numbered (`values[at + V.sender]`, see row-values.ts):
+   * its other numbers are this thread's to read, into `values[at, at + VALUE_COUNT)`. A handler
+   * without it gets such records through `record`.
+   */
+  numbered?(record: CsvRecord, values: Float64Array, at: number): void;
   malformed(line: number, reason: string): void;
+  /**
+   * Plain records split in bulk (only by a scanner given ScanRows): `ints[0, length)` holds them in
+   * the layout of a scan batch (per record its line, its field count, then its fields as in
+   * `CsvRecord.fields`), their bytes in `buffer`.
+   */
+  records?(buffer: Buffer, ints: Int32Array, length: number): void;
   /**
    * After each scanned slice: the records reported since the last call lie in `bytes[0, end)`,
    * which is overwritten by the next slice (the scan thread copies it out here).
    */
   scanned?(bytes: Uint8Array, end: number): void;
+}
+
+/** Where a scan's bytes are: the index's memory, or the scan thread's (ScanRows). */
+interface ScanMemory {
+  readonly bytes: Uint8Array;
+  view(end: number): Buffer;
 }
 
 /** What `record()` found besides the end offset: why the record is malformed, if it is. */
@@ -104,17 +139,15 @@ export class CsvScanner {
   private next = 0;
   private indexedTo = 0;
   private length = 0;
+  /** The scan thread's WebAssembly, when plain records go to `handler.records` in bulk. */
+  private readonly rows: ScanRows | undefined;
 
-  constructor(handler: CsvHandler, maxFields = MAX_FIELDS) {
+  /** With `rows` (and a handler that takes `records`), plain records are split in bulk there. */
+  constructor(handler: CsvHandler, maxFields = MAX_FIELDS, rows?: ScanRows) {
     this.handler = handler;
     this.maxFields = maxFields;
-    this.current = {
-      buffer: Buffer.alloc(0),
-      count: 0,
-      fields: new Int32Array(maxFields * FIELD_INTS),
-      at: 0,
-      line: 1,
-    };
+    this.rows = handler.records === undefined ? undefined : rows;
+    this.current = emptyCsvRecord(FIELD_INTS, new Int32Array(maxFields * FIELD_INTS));
   }
 
   /** Scan a chunk; a record cut by the chunk's end waits for the next one. The chunk is not kept. */
@@ -122,6 +155,21 @@ export class CsvScanner {
     for (let from = 0; from < chunk.length; from += SLICE_BYTES) {
       this.scanWithTail(chunk.subarray(from, Math.min(chunk.length, from + SLICE_BYTES)), false);
     }
+  }
+
+  /** The bytes of a record the last slice's end cut, which the next slice goes on with. */
+  get tailBytes(): Uint8Array {
+    return this.tail.subarray(0, this.tailLength);
+  }
+
+  /**
+   * Scan `joined` as one slice: `tailBytes`, copied there by the caller, then the input's next
+   * bytes. A caller that reads input straight into a buffer of its own (the scan thread, into its
+   * batch) so saves copying it.
+   */
+  pushJoined(joined: Buffer): void {
+    this.tailLength = 0;
+    this.scanWithTail(joined, false);
   }
 
   /** No more input: the last record may lack its newline. */
@@ -132,25 +180,36 @@ export class CsvScanner {
   /** The tail, then `slice`, copied into the index's memory and scanned there; what is cut is kept. */
   private scanWithTail(slice: Buffer, isFinal: boolean): void {
     const length = this.tailLength + slice.length;
+    const rows = this.rows;
+    if (rows !== undefined) {
+      rows.reserve(length);
+      this.scanSlice(rows, slice, length, isFinal);
+      return;
+    }
     const index = acquireIndex(length);
     try {
-      index.bytes.set(this.tail.subarray(0, this.tailLength), 0);
-      index.bytes.set(slice, this.tailLength);
-      const rest = this.scan(index, length, isFinal);
-      this.handler.scanned?.(index.bytes, rest);
-      this.tailLength = length - rest;
-      if (this.tail.length < this.tailLength) {
-        this.tail = Buffer.allocUnsafe(Math.max(this.tailLength, this.tail.length * 2, 256));
-      }
-      this.tail.set(index.bytes.subarray(rest, length), 0);
+      this.scanSlice(index, slice, length, isFinal);
     } finally {
       releaseIndex(index);
     }
   }
 
-  /** Scan `index.bytes[0, length)`; returns where the unscanned rest (a cut record) begins. */
-  private scan(index: SpecialByteIndex, length: number, isFinal: boolean): number {
-    const buffer = index.view(length);
+  /** Scan the tail and `slice` (`length` bytes together) in `memory`, which has room for them. */
+  private scanSlice(memory: ScanMemory, slice: Buffer, length: number, isFinal: boolean): void {
+    memory.bytes.set(this.tail.subarray(0, this.tailLength), 0);
+    memory.bytes.set(slice, this.tailLength);
+    const rest = this.scan(memory, length, isFinal);
+    this.handler.scanned?.(memory.bytes, rest);
+    this.tailLength = length - rest;
+    if (this.tail.length < this.tailLength) {
+      this.tail = Buffer.allocUnsafe(Math.max(this.tailLength, this.tail.length * 2, 256));
+    }
+    this.tail.set(memory.bytes.subarray(rest, length), 0);
+  }
+
+  /** Scan `memory.bytes[0, length)`; returns where the unscanned rest (a cut record) begins. */
+  private scan(memory: ScanMemory, length: number, isFinal: boolean): number {
+    const buffer = memory.view(length);
     let position = 0;
     if (this.isStart) {
       if (length < 3 && !isFinal) return 0;
@@ -164,6 +223,9 @@ export class CsvScanner {
       this.line++;
       position = newline + 1;
     }
+    const rows = this.rows;
+    if (rows !== undefined) return this.scanRows(rows, buffer, position, length, isFinal);
+    const index = memory as SpecialByteIndex;
     this.index = index;
     this.positions = index.positions;
     this.specials = 0;
@@ -194,6 +256,37 @@ export class CsvScanner {
         this.handler.record(record);
         position = plainEnd;
         this.line++;
+        continue;
+      }
+      const after = this.fullRecord(buffer, position, length, isFinal);
+      if (after === INCOMPLETE) break;
+      position = after;
+    }
+    return Math.min(position, length);
+  }
+
+  /**
+   * `scan` in the scan thread: plain records split in bulk by `rows` and handed over as a run, the
+   * rest (a quote, a CR first, a cut or malformed record) scanned byte by byte as `scan` does.
+   */
+  private scanRows(rows: ScanRows, buffer: Buffer, from: number, length: number, isFinal: boolean): number {
+    const bytes = rows.bytes;
+    const records = this.handler.records as NonNullable<CsvHandler["records"]>;
+    this.current.buffer = buffer;
+    let position = from;
+    while (position < length) {
+      const first = bytes[position];
+      if (first === CR && bytes[position + 1] === LF && position + 1 < length) {
+        this.line++;
+        position += 2;
+        continue;
+      }
+      if (first === CR && position + 1 === length && !isFinal) break;
+      const stop = rows.split(position, length, this.maxFields, this.line);
+      if (rows.written > 0) records(buffer, rows.records(), rows.written);
+      this.line = rows.line;
+      if (stop !== position) {
+        position = stop;
         continue;
       }
       const after = this.fullRecord(buffer, position, length, isFinal);

@@ -28,7 +28,7 @@ import {
 import { CROSSWALK, normaliseFieldName, type RecordField, resolveSources } from "./fields.js";
 import { ByteInterner } from "./intern.js";
 import { DECODED, decodeValues, V, VALUE_COUNT } from "./row-values.js";
-import { SenderTable } from "./senders.js";
+import { NO_SENDER_NUMBER, NumberedSenders, SENDER_SAME, SenderTable } from "./senders.js";
 import { coerce, ValueProblem } from "./values.js";
 
 export const LOG_FORMATS = ["csv", "ndjson", "json"] as const;
@@ -111,7 +111,7 @@ export function createLogReader(sink: LogSink, options: LogReaderOptions = {}): 
     csvHandler() {
       const reader = inner ?? start("csv");
       if (!(reader instanceof CsvLogReader)) throw new Error(`the log is being read as ${format}, not CSV`);
-      return reader.handler;
+      return reader.threadHandler();
     },
     end() {
       if (inner === undefined) {
@@ -146,6 +146,9 @@ function noGiftColumn(file: string | undefined, names: readonly string[]): GiftC
   );
 }
 
+/** A row's sender number when the reader finds the sender in its own table (see `sender`). */
+const OWN_TABLE = -2;
+
 /** The CSV reader's record: a LogRecord whose fast keys are always there. */
 type KeyedRecord = LogRecord & { groupKey: number; messageKey: number; senderKey: number };
 
@@ -164,6 +167,9 @@ class CsvLogReader implements RowReader {
   private readonly values = new Float64Array(VALUE_COUNT);
   private readonly interners: ByteInterner[] = [];
   private readonly senders = new SenderTable(1 << 18);
+  /** The senders as the scan thread numbers them, once its batches are read (`threadHandler`). */
+  private readonly numbered = new NumberedSenders();
+  private isThreaded = false;
   private readonly readsIdKeys: boolean;
   private readonly knowsGiftId: (giftId: number) => boolean;
   private readonly source: string | null;
@@ -182,7 +188,12 @@ class CsvLogReader implements RowReader {
         const columns = this.columns;
         // The scan thread decodes rows only after the header, with the columns read from it alike.
         if (columns === undefined) this.header(row);
-        else this.decoded(row, columns, values, at);
+        else this.decoded(row, columns, values, at, values[at + V.sender] as number);
+      },
+      numbered: (row, values, at) => {
+        const columns = this.columns;
+        if (columns === undefined) this.header(row);
+        else this.row(row, columns, values, at, values[at + V.sender] as number);
       },
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
     };
@@ -194,6 +205,16 @@ class CsvLogReader implements RowReader {
 
   push(chunk: Buffer): void {
     this.scanner.push(chunk);
+  }
+
+  /**
+   * The handler for the scan thread's batches: its senders are then the thread's numbers (V.sender),
+   * and a row it did not decode is read without a sender table (no number of this reader's own may
+   * clash with the thread's).
+   */
+  threadHandler(): CsvHandler {
+    this.isThreaded = true;
+    return this.handler;
   }
 
   end(): void {
@@ -227,9 +248,21 @@ class CsvLogReader implements RowReader {
     return (this.interners[field] as ByteInterner).get(row.buffer, start, end, isEscaped(row, column));
   }
 
-  /** The sender's id, name and hint (by the id, from the sender table; by the name alone without one). */
-  private sender(row: CsvRecord, columns: CsvColumns): void {
+  /**
+   * The sender's id, name and hint: by the id, from the scan thread's number (`number`, see
+   * NumberedSenders) or from this reader's own sender table (OWN_TABLE); by the name alone without
+   * an id.
+   */
+  private sender(row: CsvRecord, columns: CsvColumns, number: number): void {
     const record = this.record;
+    // Most rows: a sender the thread knows, named as on its last row; no byte of the row is read.
+    if (number >= 0 && (number & 3) === SENDER_SAME) {
+      const senders = this.numbered;
+      record.senderId = senders.known(number);
+      record.senderKey = senders.index;
+      record.senderName = senders.name;
+      return;
+    }
     const idColumn = columns.columns[F.senderId] as number;
     const idStart = idColumn < 0 ? 0 : startOf(row, idColumn);
     const idEnd = idColumn < 0 ? 0 : endOf(row, idColumn);
@@ -240,55 +273,86 @@ class CsvLogReader implements RowReader {
       return;
     }
     const nameColumn = columns.columns[F.senderName] as number;
-    const senders = this.senders;
-    record.senderId = senders.find(
-      row.buffer,
-      idStart,
-      idEnd,
-      isEscaped(row, idColumn),
-      nameColumn < 0 ? 0 : startOf(row, nameColumn),
-      nameColumn < 0 ? 0 : endOf(row, nameColumn),
-      nameColumn >= 0 && isEscaped(row, nameColumn),
-    );
-    record.senderKey = senders.index;
-    record.senderName = senders.name;
+    const nameStart = nameColumn < 0 ? 0 : startOf(row, nameColumn);
+    const nameEnd = nameColumn < 0 ? 0 : endOf(row, nameColumn);
+    const isNameEscaped = nameColumn >= 0 && isEscaped(row, nameColumn);
+    const { buffer } = row;
+    const isIdEscaped = isEscaped(row, idColumn);
+    if (number === OWN_TABLE) {
+      const senders = this.senders;
+      record.senderId = senders.find(buffer, idStart, idEnd, isIdEscaped, nameStart, nameEnd, isNameEscaped);
+      record.senderKey = senders.index;
+      record.senderName = senders.name;
+    } else {
+      const senders = this.numbered;
+      record.senderId = senders.find(
+        number,
+        buffer,
+        idStart,
+        idEnd,
+        isIdEscaped,
+        nameStart,
+        nameEnd,
+        isNameEscaped,
+      );
+      record.senderKey = senders.index;
+      record.senderName = senders.name;
+    }
   }
 
   /**
-   * A row this thread scanned: its numbers read here, then the record filled. The first unreadable
-   * field rejects the row; a timestamp in a form the fast reading does not know is read as text.
+   * A row whose numbers are read here, into `values[at, at + VALUE_COUNT)`: scanned by this reader,
+   * or by the scan thread, which numbered its sender (`senderNumber`; NO_SENDER_NUMBER or OWN_TABLE
+   * for a row it did not). The first unreadable field rejects the row; a timestamp in a form the
+   * fast reading does not know is read as text.
    */
-  private row(row: CsvRecord, columns: CsvColumns): void {
+  private row(
+    row: CsvRecord,
+    columns: CsvColumns,
+    values: Float64Array = this.values,
+    at = 0,
+    // A row the scan thread did not number is read from its bytes (its numbers would clash).
+    senderNumber = this.isThreaded ? NO_SENDER_NUMBER : OWN_TABLE,
+  ): void {
     if (row.count !== columns.count) {
       this.reject(row.line, "COLUMN_COUNT", `${row.count} fields where the header has ${columns.count}`);
       return;
     }
-    const values = this.values;
-    const failed = decodeValues(row, columns, values, 0);
+    let failed = decodeValues(row, columns, values, at);
     if (failed === F.timestamp) {
       const column = columns.columns[F.timestamp] as number;
       const parsed = coerce(fieldText(row, column), "timestamp", this.options.offsetOf ?? UTC);
-      if (typeof parsed !== "number") {
-        this.bad(row, columns, F.timestamp, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
-        return;
+      if (typeof parsed === "number") {
+        values[at + V.timestamp] = parsed;
+        failed = DECODED;
       }
-      values[V.timestamp] = parsed;
-    } else if (failed !== DECODED) {
-      const isFlag = failed === F.isStreakable || failed === F.isStreakEnd;
-      if (!isFlag) this.bad(row, columns, failed, "BAD_NUMBER", "is not a whole number");
-      else if (columns.flagKinds[failed] === GIFT_TYPE) {
-        this.bad(row, columns, failed, "BAD_NUMBER", "is not a gift type number");
-      } else this.bad(row, columns, failed, "BAD_BOOLEAN", "is not true or false");
+    }
+    if (failed === DECODED) {
+      this.decoded(row, columns, values, at, senderNumber);
       return;
     }
-    this.decoded(row, columns, values, 0);
+    // The thread numbers senders on: this one is taken in even from a row rejected here.
+    if (senderNumber >= 0) this.sender(row, columns, senderNumber);
+    if (failed === F.timestamp) {
+      this.bad(row, columns, F.timestamp, "BAD_TIMESTAMP", "is not epoch time or ISO 8601");
+    } else if (failed !== F.isStreakable && failed !== F.isStreakEnd) {
+      this.bad(row, columns, failed, "BAD_NUMBER", "is not a whole number");
+    } else if (columns.flagKinds[failed] === GIFT_TYPE) {
+      this.bad(row, columns, failed, "BAD_NUMBER", "is not a gift type number");
+    } else this.bad(row, columns, failed, "BAD_BOOLEAN", "is not true or false");
   }
 
   /**
    * A row whose numbers are read (`values[at, at + VALUE_COUNT)`, by this thread or the scan
    * thread) into the record: the hot loop of a long log, straight-line.
    */
-  private decoded(row: CsvRecord, columns: CsvColumns, values: Float64Array, at: number): void {
+  private decoded(
+    row: CsvRecord,
+    columns: CsvColumns,
+    values: Float64Array,
+    at: number,
+    senderNumber: number,
+  ): void {
     const column = columns.columns;
     const record = this.record;
     const giftId = values[at + V.giftId] as number;
@@ -308,7 +372,7 @@ class CsvLogReader implements RowReader {
     record.isStreakable = isStreakable < 0 ? null : isStreakable === 1;
     const isStreakEnd = values[at + V.isStreakEnd] as number;
     record.isStreakEnd = isStreakEnd < 0 ? null : isStreakEnd === 1;
-    this.sender(row, columns);
+    this.sender(row, columns, senderNumber);
     record.receiverId = column[F.receiverId] === -1 ? null : this.text(row, columns, F.receiverId);
     const timestamp = values[at + V.timestamp] as number;
     record.timestamp = Number.isNaN(timestamp) ? null : timestamp;

@@ -7,14 +7,15 @@
 
 import { NO_ID, TEXT_ID } from "../../core/log/record.js";
 import { type CsvColumns, F, GIFT_TYPE, INVERTED } from "./csv-columns.js";
-import type { CsvRecord } from "./csv-scanner.js";
+import { type CsvRecord, endOf, PLAIN_STRIDE, startOf } from "./csv-scanner.js";
 import { epochToMs } from "./values.js";
 
 /**
  * Where each number is in a row's values (a Float64Array holds every whole number up to 2^53, and a
  * timestamp, exactly). -1 where the row says nothing (a blank field or a column the log lacks); a
  * flag is 1 or 0; an id is its whole number, NO_ID or TEXT_ID (as LogRecord's `groupKey`); the
- * timestamp is epoch milliseconds, NaN when there is none.
+ * timestamp is epoch milliseconds, NaN when there is none. `sender` is not read here: the scan
+ * thread numbers the row's sender (see ScanRows.sender; the reader's own scan leaves it alone).
  */
 export const V = {
   giftId: 0,
@@ -26,8 +27,9 @@ export const V = {
   groupKey: 6,
   messageKey: 7,
   timestamp: 8,
+  sender: 9,
 } as const;
-export const VALUE_COUNT = 9;
+export const VALUE_COUNT = 10;
 
 /** `decodeValues` read every field. */
 export const DECODED = -1;
@@ -194,28 +196,54 @@ function flagFromBytes(buffer: Uint8Array, start: number, end: number, kind: num
  */
 export function decodeValues(record: CsvRecord, columns: CsvColumns, out: Float64Array, at: number): number {
   const column = columns.columns;
-  const { buffer, fields } = record;
+  const { buffer, fields, stride } = record;
   const base = record.at;
+  // A field's start is `fields[base + c * stride] + shift`, its end the number after (see CsvRecord).
+  const shift = stride === PLAIN_STRIDE ? 1 : 0;
   // Straight-line, each field's bounds read from `fields` here: the hot loop of the scan thread. A
   // loop over the six fields (the same code once) measured ~10% slower for the whole thread.
   let c = column[F.giftId] as number;
   let value =
-    c < 0 ? -1 : wholeFromBytes(buffer, fields[base + c * 3] as number, fields[base + c * 3 + 1] as number);
+    c < 0
+      ? -1
+      : wholeFromBytes(
+          buffer,
+          (fields[base + c * stride] as number) + shift,
+          fields[base + c * stride + 1] as number,
+        );
   if (value === -2) return F.giftId;
   out[at + V.giftId] = value;
   c = column[F.unitCoins] as number;
   value =
-    c < 0 ? -1 : wholeFromBytes(buffer, fields[base + c * 3] as number, fields[base + c * 3 + 1] as number);
+    c < 0
+      ? -1
+      : wholeFromBytes(
+          buffer,
+          (fields[base + c * stride] as number) + shift,
+          fields[base + c * stride + 1] as number,
+        );
   if (value === -2) return F.unitCoins;
   out[at + V.unitCoins] = value;
   c = column[F.count] as number;
   value =
-    c < 0 ? -1 : wholeFromBytes(buffer, fields[base + c * 3] as number, fields[base + c * 3 + 1] as number);
+    c < 0
+      ? -1
+      : wholeFromBytes(
+          buffer,
+          (fields[base + c * stride] as number) + shift,
+          fields[base + c * stride + 1] as number,
+        );
   if (value === -2) return F.count;
   out[at + V.count] = value;
   c = column[F.totalCoins] as number;
   value =
-    c < 0 ? -1 : wholeFromBytes(buffer, fields[base + c * 3] as number, fields[base + c * 3 + 1] as number);
+    c < 0
+      ? -1
+      : wholeFromBytes(
+          buffer,
+          (fields[base + c * stride] as number) + shift,
+          fields[base + c * stride + 1] as number,
+        );
   if (value === -2) return F.totalCoins;
   out[at + V.totalCoins] = value;
   const kinds = columns.flagKinds;
@@ -225,8 +253,8 @@ export function decodeValues(record: CsvRecord, columns: CsvColumns, out: Float6
       ? -1
       : flagFromBytes(
           buffer,
-          fields[base + c * 3] as number,
-          fields[base + c * 3 + 1] as number,
+          (fields[base + c * stride] as number) + shift,
+          fields[base + c * stride + 1] as number,
           kinds[F.isStreakable] as number,
         );
   if (value === -2) return F.isStreakable;
@@ -237,8 +265,8 @@ export function decodeValues(record: CsvRecord, columns: CsvColumns, out: Float6
       ? -1
       : flagFromBytes(
           buffer,
-          fields[base + c * 3] as number,
-          fields[base + c * 3 + 1] as number,
+          (fields[base + c * stride] as number) + shift,
+          fields[base + c * stride + 1] as number,
           kinds[F.isStreakEnd] as number,
         );
   if (value === -2) return F.isStreakEnd;
@@ -246,22 +274,37 @@ export function decodeValues(record: CsvRecord, columns: CsvColumns, out: Float6
   c = column[F.groupId] as number;
   if (c < 0) out[at + V.groupKey] = NO_ID;
   else
-    idInto(buffer, fields[base + c * 3] as number, fields[base + c * 3 + 1] as number, out, at + V.groupKey);
+    idInto(
+      buffer,
+      (fields[base + c * stride] as number) + shift,
+      fields[base + c * stride + 1] as number,
+      out,
+      at + V.groupKey,
+    );
   c = column[F.messageId] as number;
   if (c < 0) out[at + V.messageKey] = NO_ID;
   else
     idInto(
       buffer,
-      fields[base + c * 3] as number,
-      fields[base + c * 3 + 1] as number,
+      (fields[base + c * stride] as number) + shift,
+      fields[base + c * stride + 1] as number,
       out,
       at + V.messageKey,
     );
+  return timestampInto(record, columns, out, at);
+}
+
+/**
+ * Read the row's timestamp into `out[at + V.timestamp]` (NaN for none): DECODED, or F.timestamp
+ * when it is in a form only the reader reads (see `decodeValues`).
+ */
+export function timestampInto(record: CsvRecord, columns: CsvColumns, out: Float64Array, at: number): number {
   out[at + V.timestamp] = Number.NaN;
-  c = column[F.timestamp] as number;
+  const c = columns.columns[F.timestamp] as number;
   if (c < 0) return DECODED;
-  const start = fields[base + c * 3] as number;
-  const end = fields[base + c * 3 + 1] as number;
+  const start = startOf(record, c);
+  const end = endOf(record, c);
+  const { buffer } = record;
   const whole = wholeFromBytes(buffer, start, end);
   if (whole === -1) return DECODED;
   if (whole >= 0) {

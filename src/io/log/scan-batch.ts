@@ -4,16 +4,37 @@
  * transferred) and is replayed as the very same `CsvHandler` calls the scanner made.
  *
  * A record is `line, count`, then its fields as in `CsvRecord.fields` (start, end, escaped), so the
- * main thread reads them where they lie; a record whose numbers the scan thread has read too is
- * `line, count + DECODED_ROW`, its fields, and its VALUE_COUNT numbers next in `values`; a
+ * main thread reads them where they lie; a plain record split in bulk (ScanRows.split) is
+ * `line, count + PLAIN_ROW`, then its compact fields (see CsvRecord.fields). A record whose numbers the scan thread has read too has DECODED_ROW added
+ * to its count, and its VALUE_COUNT numbers next in `values`; one whose sender alone it numbered
+ * has NUMBERED_ROW added, and room for its numbers next in `values` with V.sender filled in. A
  * malformed record is `line, -1 - k`, its reason `reasons[k]`.
  */
-import { type ColumnChoice, type CsvColumns, csvColumns } from "./csv-columns.js";
-import { type CsvHandler, type CsvRecord, FIELD_INTS, MAX_FIELDS, recordTexts } from "./csv-scanner.js";
-import { DECODED, decodeValues, VALUE_COUNT } from "./row-values.js";
+import { type ColumnChoice, type CsvColumns, csvColumns, F } from "./csv-columns.js";
+import {
+  type CsvHandler,
+  type CsvRecord,
+  emptyCsvRecord,
+  endOf,
+  FIELD_INTS,
+  MAX_FIELDS,
+  PLAIN_STRIDE,
+  recordTexts,
+  startOf,
+} from "./csv-scanner.js";
+import { DECODED, decodeValues, timestampInto, V, VALUE_COUNT } from "./row-values.js";
+import type { ScanRows } from "./scan-rows.js";
+import { NO_SENDER_NUMBER } from "./senders.js";
 
-/** Added to a record's field count when its numbers follow in `values` (far above any count). */
-const DECODED_ROW = 1 << 30;
+/**
+ * What the scan thread made of a row, added to its field count in the batch (far above any count):
+ * nothing (it goes as scanned), all its numbers (`decoded`), or its sender's number alone
+ * (`numbered`: the main thread reads the rest, into the room left for them in `values`).
+ */
+export const ROW = { scanned: 0, decoded: 1 << 30, numbered: 1 << 28 } as const;
+type RowKind = (typeof ROW)[keyof typeof ROW];
+/** Added to a record's field count when it is in the compact layout of a plain record. */
+const PLAIN_ROW = 1 << 29;
 
 export interface ScanBatch {
   readonly bytes: ArrayBuffer;
@@ -38,12 +59,16 @@ export class ScanBatchWriter {
   private intLength = 0;
   private bytes: Uint8Array;
   private byteLength = 0;
+  /** The bytes of the slice being scanned are in `bytes` already (see `fillable`). */
+  private isFilled = false;
   /** The numbers of decoded records: `decodeValues` writes the next one at `valueLength`. */
   values: Float64Array;
   valueLength = 0;
   private reasons: string[] = [];
   /** The record the scanner fills: placed again when the batch changes. */
   private placed: CsvRecord | undefined;
+  /** Each record of a run `records` copies in, in turn. */
+  private readonly bulk = emptyCsvRecord(PLAIN_STRIDE);
   private readonly spare: { bytes: ArrayBuffer[]; ints: ArrayBuffer[]; values: ArrayBuffer[] } = {
     bytes: [],
     ints: [],
@@ -68,14 +93,74 @@ export class ScanBatchWriter {
   place(record: CsvRecord): void {
     const needed = this.intLength + 2 + this.maxFields * FIELD_INTS;
     if (needed > this.ints.length) this.growInts(needed);
-    if (this.valueLength + VALUE_COUNT > this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values.subarray(0, this.valueLength));
-      this.values = grown;
-    }
+    this.roomForValues();
     record.fields = this.ints;
     record.at = this.intLength + 2;
     this.placed = record;
+  }
+
+  /** Room in `values` for one more record's numbers. */
+  private roomForValues(): void {
+    if (this.valueLength + VALUE_COUNT > this.values.length) this.growValues();
+  }
+
+  private growValues(): void {
+    const grown = new Float64Array(this.values.length * 2);
+    grown.set(this.values.subarray(0, this.valueLength));
+    this.values = grown;
+  }
+
+  /**
+   * Plain records split in bulk (`ints[0, length)`, compact, see ScanRows.split): copied in at
+   * once, then each handed to `decode` where it now lies (and where it was in `ints`), which writes
+   * its numbers (as `row` takes them) and returns its kind.
+   */
+  records(
+    buffer: Buffer,
+    ints: Int32Array,
+    length: number,
+    decode: (record: CsvRecord, source: number) => RowKind,
+  ): void {
+    const from = this.intLength;
+    const end = from + length;
+    if (end + 2 + this.maxFields * FIELD_INTS > this.ints.length) {
+      this.growInts(end + 2 + this.maxFields * FIELD_INTS);
+    }
+    const batch = this.ints;
+    batch.set(ints.subarray(0, length), from);
+    this.intLength = end;
+    const record = this.bulk;
+    record.buffer = buffer;
+    record.fields = batch;
+    for (let at = from; at < end; ) {
+      const count = batch[at + 1] as number;
+      record.line = batch[at] as number;
+      record.count = count;
+      record.at = at + 2;
+      this.roomForValues();
+      const kind = decode(record, at - from + 2);
+      if (kind !== ROW.scanned) this.valueLength += VALUE_COUNT;
+      batch[at + 1] = count + PLAIN_ROW + kind;
+      at += 3 + count;
+    }
+    if (this.placed !== undefined) this.place(this.placed);
+  }
+
+  /**
+   * Plain records split in bulk and read already (ScanRows.rows: `ints[0, length)`, their counts
+   * saying what each is), with the numbers of those that have them, `values[0, valueCount)`.
+   */
+  readRecords(ints: Int32Array, length: number, values: Float64Array, valueCount: number): void {
+    const end = this.intLength + length;
+    if (end + 2 + this.maxFields * FIELD_INTS > this.ints.length) {
+      this.growInts(end + 2 + this.maxFields * FIELD_INTS);
+    }
+    this.ints.set(ints.subarray(0, length), this.intLength);
+    this.intLength = end;
+    while (this.valueLength + valueCount + VALUE_COUNT > this.values.length) this.growValues();
+    this.values.set(values.subarray(0, valueCount), this.valueLength);
+    this.valueLength += valueCount;
+    if (this.placed !== undefined) this.place(this.placed);
   }
 
   /** A record, to be replayed as it is. */
@@ -83,10 +168,10 @@ export class ScanBatchWriter {
     this.keep(record, record.count);
   }
 
-  /** A record whose numbers `decodeValues` has just written at `valueLength`. */
-  decoded(record: CsvRecord): void {
-    this.valueLength += VALUE_COUNT;
-    this.keep(record, record.count + DECODED_ROW);
+  /** A record of `kind`: with ROW.decoded or ROW.numbered, its numbers are at `valueLength`. */
+  row(record: CsvRecord, kind: RowKind): void {
+    if (kind !== ROW.scanned) this.valueLength += VALUE_COUNT;
+    this.keep(record, record.count + kind);
   }
 
   private keep(record: CsvRecord, count: number): void {
@@ -111,12 +196,27 @@ export class ScanBatchWriter {
     if (this.placed !== undefined) this.place(this.placed);
   }
 
-  /** The records so far lie in `bytes[0, end)`: keep a copy of those bytes. */
-  scanned(bytes: Uint8Array, end: number): void {
-    if (end > this.bytes.length) {
-      this.bytes = new Uint8Array(new ArrayBuffer(Math.max(end, this.bytes.length * 2)));
+  /**
+   * The batch's own bytes, with room for `length`, to read input straight into: the scan of that
+   * input then reports (`scanned`) bytes the batch has already.
+   */
+  fillable(length: number): Uint8Array {
+    if (length > this.bytes.length) {
+      this.bytes = new Uint8Array(new ArrayBuffer(Math.max(length, this.bytes.length * 2)));
     }
-    this.bytes.set(bytes.subarray(0, end), 0);
+    this.isFilled = true;
+    return this.bytes;
+  }
+
+  /** The records so far lie in `bytes[0, end)`: keep a copy of those bytes (unless `fillable` has them). */
+  scanned(bytes: Uint8Array, end: number): void {
+    if (this.isFilled) this.isFilled = false;
+    else {
+      if (end > this.bytes.length) {
+        this.bytes = new Uint8Array(new ArrayBuffer(Math.max(end, this.bytes.length * 2)));
+      }
+      this.bytes.set(bytes.subarray(0, end), 0);
+    }
     this.byteLength = end;
   }
 
@@ -155,37 +255,89 @@ export class ScanBatchWriter {
   }
 }
 
+/** The scan thread's handler, and whether it reads the rows' numbers (see `scanThreadHandler`). */
+export interface ScanThreadHandler extends CsvHandler {
+  decodesValues: boolean;
+}
+
 /**
- * What the scan thread does with each record the scanner reports: the first (the header) goes as it
- * is and gives the columns; each row whose numbers are all readable goes with them, any other as
- * scanned (the reader then reads it, or rejects it, as it would alone). Without `choice`, every
- * record goes as scanned.
+ * The scan thread's handler: what it does with each record its scanner reports (`rows`, when
+ * given, splits plain records in bulk and numbers senders). The first record (the header) goes as
+ * it is and gives the columns. Each row with the header's field count has its sender numbered
+ * (V.sender) and, while `decodesValues`, its numbers read: one whose numbers are all readable goes
+ * with them, any other as scanned (the reader then reads it, or rejects it, as it would alone);
+ * while not, the main thread reads them. Without `choice`, every record goes as scanned. `scanned`
+ * is called after each slice, whose bytes the writer then has.
  */
-export function recordsInto(
+export function scanThreadHandler(
   writer: ScanBatchWriter,
   choice: ColumnChoice | undefined,
-): (row: CsvRecord) => void {
+  rows: ScanRows | undefined,
+  scanned: () => void,
+): ScanThreadHandler {
   let columns: CsvColumns | undefined;
   let isHeader = true;
-  return (row) => {
+  /** The row's numbers into `values[at, …)`: by `rows` for a plain record split there (at `source`). */
+  const read = (row: CsvRecord, source: number, columns: CsvColumns, values: Float64Array, at: number) => {
+    if (source < 0 || rows === undefined) return decodeValues(row, columns, values, at);
+    const failed = rows.decode(source);
+    if (failed !== DECODED) return failed;
+    const numbers = rows.values;
+    for (let value = 0; value < numbers.length; value++) values[at + value] = numbers[value] as number;
+    return timestampInto(row, columns, values, at);
+  };
+  const decode = (row: CsvRecord, source: number): RowKind => {
     if (isHeader) {
       isHeader = false;
       if (choice !== undefined)
         columns = csvColumns(recordTexts(row), new Map(choice.map), new Set(choice.unused));
-      writer.record(row);
-    } else if (
-      columns !== undefined &&
-      row.count === columns.count &&
-      decodeValues(row, columns, writer.values, writer.valueLength) === DECODED
-    ) {
-      writer.decoded(row);
-    } else writer.record(row);
+      if (columns !== undefined) rows?.plan(columns);
+      return ROW.scanned;
+    }
+    if (columns === undefined || row.count !== columns.count) return ROW.scanned;
+    const values = writer.values;
+    const at = writer.valueLength;
+    const isDecoding = handler.decodesValues;
+    if (isDecoding && read(row, source, columns, values, at) !== DECODED) return ROW.scanned;
+    values[at + V.sender] = rows === undefined ? NO_SENDER_NUMBER : senderNumber(rows, row, columns);
+    return isDecoding ? ROW.decoded : ROW.numbered;
   };
+  const handler: ScanThreadHandler = {
+    decodesValues: true,
+    record: (row) => writer.row(row, decode(row, -1)),
+    records: (buffer, ints, length) => {
+      // After the header, WebAssembly reads the whole run of rows.
+      if (rows !== undefined && columns !== undefined) {
+        const count = rows.rows(handler.decodesValues, PLAIN_ROW, ROW.decoded, ROW.numbered);
+        writer.readRecords(ints, length, rows.runValuesOf(), count);
+      } else writer.records(buffer, ints, length, decode);
+    },
+    malformed: (line, reason) => writer.malformed(line, reason),
+    scanned: (bytes, end) => {
+      writer.scanned(bytes, end);
+      scanned();
+    },
+  };
+  return handler;
+}
+
+/** The number `rows` gives the row's sender (see ScanRows.sender); NO_SENDER_NUMBER for a blank id. */
+function senderNumber(rows: ScanRows, row: CsvRecord, columns: CsvColumns): number {
+  const idColumn = columns.columns[F.senderId] as number;
+  if (idColumn < 0) return NO_SENDER_NUMBER;
+  const idStart = startOf(row, idColumn);
+  const idEnd = endOf(row, idColumn);
+  if (idStart === idEnd) return NO_SENDER_NUMBER;
+  const nameColumn = columns.columns[F.senderName] as number;
+  return nameColumn < 0
+    ? rows.sender(idStart, idEnd, 0, 0)
+    : rows.sender(idStart, idEnd, startOf(row, nameColumn), endOf(row, nameColumn));
 }
 
 /**
  * Make the handler calls a batch holds, in order, with one record object reused for all. A decoded
- * record goes to `handler.decoded` with its numbers (to `handler.record` when it has none).
+ * record goes to `handler.decoded` with its numbers, a numbered one to `handler.numbered` (either
+ * to `handler.record` when it has no such method).
  */
 export function replayBatch(batch: ScanBatch, handler: CsvHandler, record: CsvRecord): void {
   const ints = new Int32Array(batch.ints, 0, batch.intLength);
@@ -201,17 +353,25 @@ export function replayBatch(batch: ScanBatch, handler: CsvHandler, record: CsvRe
       handler.malformed(line, batch.reasons[-1 - count] as string);
       continue;
     }
-    const isDecoded = count >= DECODED_ROW;
-    if (isDecoded) count -= DECODED_ROW;
+    const isDecoded = count >= ROW.decoded;
+    if (isDecoded) count -= ROW.decoded;
+    const isPlain = count >= PLAIN_ROW;
+    if (isPlain) count -= PLAIN_ROW;
+    const isNumbered = count >= ROW.numbered;
+    if (isNumbered) count -= ROW.numbered;
+    record.stride = isPlain ? PLAIN_STRIDE : FIELD_INTS;
+    record.at = at;
     record.count = count;
     record.line = line;
-    record.at = at;
-    if (!isDecoded) handler.record(record);
-    else {
+    if (isDecoded) {
       if (handler.decoded === undefined) handler.record(record);
       else handler.decoded(record, values, valueAt);
       valueAt += VALUE_COUNT;
-    }
-    at += count * FIELD_INTS;
+    } else if (isNumbered) {
+      if (handler.numbered === undefined) handler.record(record);
+      else handler.numbered(record, values, valueAt);
+      valueAt += VALUE_COUNT;
+    } else handler.record(record);
+    at += isPlain ? count + 1 : count * FIELD_INTS;
   }
 }

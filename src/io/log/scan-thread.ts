@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ColumnChoice } from "./csv-columns.js";
-import type { CsvHandler, CsvRecord } from "./csv-scanner.js";
+import { type CsvHandler, emptyCsvRecord } from "./csv-scanner.js";
 import { replayBatch, type ScanBatch } from "./scan-batch.js";
 
 type WorkerThreads = typeof import("node:worker_threads");
@@ -102,13 +102,7 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
     cancel: () => void worker.terminate(),
     run: (handler, onProgress = () => {}) =>
       new Promise((resolve, reject) => {
-        const record: CsvRecord = {
-          buffer: Buffer.alloc(0),
-          count: 0,
-          fields: new Int32Array(0),
-          at: 0,
-          line: 1,
-        };
+        const record = emptyCsvRecord();
         let isSettled = false;
         const fail = (error: unknown) => {
           if (isSettled) return;

@@ -203,3 +203,67 @@ export class SenderTable {
     }
   }
 }
+
+/** V.sender of a row whose sender the scan thread did not number: the reader reads it from the bytes. */
+export const NO_SENDER_NUMBER = -1;
+
+/** What the scan thread says of a row's sender besides its number (ScanRows.sender's low two bits). */
+export const SENDER_SAME = 0;
+export const SENDER_NEW = 1;
+export const SENDER_RENAMED = 2;
+
+/**
+ * The senders the scan thread numbered (scan-rows.wat), by number: each one's id and the name it
+ * had on its last row, as strings. The thread compares the bytes; here a string is made only for a
+ * new sender or a new name, and a row's sender is otherwise two array reads.
+ */
+export class NumberedSenders {
+  /** By number: [2n] the id, [2n + 1] the last name (null for none). */
+  private readonly strings: (string | null)[] = [];
+  /** The last `find`'s sender number (a record's `senderKey`), or -1 when it has none. */
+  index = -1;
+  /** The last `find`'s sender name: null when the row has none. */
+  name: string | null = null;
+
+  /** As `find`, for a sender the thread says is known and named as on its last row (SENDER_SAME). */
+  known(number: number): string {
+    const index = number >> 2;
+    this.index = index;
+    this.name = this.strings[index * 2 + 1] as string | null;
+    return this.strings[index * 2] as string;
+  }
+
+  /**
+   * The sender of a row whose id is `buffer[idStart, idEnd)` (not blank), named
+   * `buffer[nameStart, nameEnd)`, which the thread numbered `number` (ScanRows.sender; -1: not
+   * numbered, read from the bytes): its id; `index` and `name` tell the rest.
+   */
+  find(
+    number: number,
+    buffer: Buffer,
+    idStart: number,
+    idEnd: number,
+    isIdEscaped: boolean,
+    nameStart: number,
+    nameEnd: number,
+    isNameEscaped: boolean,
+  ): string {
+    const strings = this.strings;
+    if (number < 0) {
+      this.index = -1;
+      this.name = nameStart === nameEnd ? null : decode(buffer, nameStart, nameEnd, isNameEscaped);
+      return decode(buffer, idStart, idEnd, isIdEscaped);
+    }
+    const index = number >> 2;
+    const news = number & 3;
+    if (news !== SENDER_SAME) {
+      const name = nameStart === nameEnd ? null : decode(buffer, nameStart, nameEnd, isNameEscaped);
+      if (news === SENDER_RENAMED) strings[index * 2 + 1] = name;
+      else if (index * 2 === strings.length) strings.push(decode(buffer, idStart, idEnd, isIdEscaped), name);
+      else throw new Error(`the scan thread numbered sender ${index} after ${strings.length / 2} senders`);
+    }
+    this.index = index;
+    this.name = strings[index * 2 + 1] as string | null;
+    return strings[index * 2] as string;
+  }
+}

@@ -5,6 +5,7 @@
  * same positions come from a plain loop, so results never depend on which one ran.
  */
 import { SPECIAL_BYTES_WASM } from "./special-bytes-wasm.js";
+import { wasmModule } from "./wasm-module.js";
 
 const COMMA = 44;
 const LF = 10;
@@ -13,31 +14,12 @@ const PAGE = 65_536;
 /** The index reads up to 15 bytes past the data's end. */
 const PADDING = 16;
 
-/** The little of the WebAssembly API used here (Node's types leave it out; `--jitless` leaves it out too). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { readonly exports: unknown };
-}
-
 interface IndexExports {
   readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   index(start: number, end: number, out: number): number;
 }
 
-let compiled: object | null | undefined;
-
-/** The compiled module, once per process; null where WebAssembly (or its SIMD) is unavailable. */
-function specialBytesModule(): object | null {
-  if (compiled === undefined) {
-    const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    try {
-      compiled = api === undefined ? null : new api.Module(Buffer.from(SPECIAL_BYTES_WASM, "base64"));
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+const specialBytesModule = wasmModule<IndexExports>(SPECIAL_BYTES_WASM);
 
 /** Positions of the special bytes of `bytes[start, end)`, written from `positions[0]`: the fallback. */
 export function indexSpecialBytes(
@@ -86,11 +68,10 @@ export class SpecialByteIndex {
   positions: Int32Array = new Int32Array(0);
 
   constructor(capacity: number, useWasm = true) {
-    const module = useWasm ? specialBytesModule() : null;
-    if (module !== null) {
-      const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly as WasmApi;
-      this.exports = new api.Instance(module, {}).exports as IndexExports;
-      this.memory = this.exports.memory.buffer;
+    const exports = useWasm ? specialBytesModule() : null;
+    if (exports !== null) {
+      this.exports = exports;
+      this.memory = exports.memory.buffer;
     } else {
       this.memory = new ArrayBuffer(0);
     }

@@ -264,3 +264,50 @@ describe("accounting", () => {
     );
   });
 });
+
+describe("the order of counted gifts", () => {
+  // Ties whose order differs between a locale's collation and code points: "Ösel" sorts before
+  // "Zebra" in English (after it in Swedish), "apple" before "Banana" in every locale's collation.
+  const TIED = createCatalog(
+    [
+      gift(30, "Ösel", 10, false),
+      gift(20, "Zebra", 10, false),
+      gift(40, "apple", 10, false),
+      gift(10, "Banana", 10, false),
+      gift(50, "Zebra", 5, false, ["Zebra 5"]),
+      gift(60, "Big", 100, false),
+    ],
+    { description: "ties" },
+  );
+  const counted = (ids: readonly number[]) => {
+    const counter = createLogCounter(TIED);
+    for (const giftId of ids) {
+      const count = giftId === 50 ? 2 : 1;
+      counter.record(row({ giftId, count, isStreakable: false, isStreakEnd: true }));
+    }
+    return counter.finish().gifts.map((counted) => `${counted.gift}#${counted.giftId}`);
+  };
+
+  it("puts ties in code-point order of their names, then by id, whatever the locale", () => {
+    // The collations disagree with code-point order here, so a localeCompare would fail this.
+    expect("Ösel".localeCompare("Zebra", "en")).toBeLessThan(0);
+    expect("apple".localeCompare("Banana", "en")).toBeLessThan(0);
+    expect("Ösel".localeCompare("Zebra", "sv")).toBeGreaterThan(0);
+    expect(counted([30, 20, 40, 10, 50, 60])).toEqual([
+      "Big#60",
+      "Banana#10",
+      "Zebra#20",
+      "Zebra#50",
+      "apple#40",
+      "Ösel#30",
+    ]);
+  });
+
+  it("does not depend on the order the gifts were first seen in", () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray([30, 20, 40, 10, 50, 60], { minLength: 6 }), (ids) => {
+        expect(counted(ids)).toEqual(counted([60, 50, 40, 30, 20, 10]));
+      }),
+    );
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The scan thread's working memory and its two WebAssembly loops (scan-rows.wat): plain records
+ * split into fields in bulk, and senders numbered by the bytes of their ids. The memory holds, in
+ * this order, the module's sender table, the records `split` writes, and the bytes being scanned
+ * (the data region, grown as `reserve` asks). Where WebAssembly is missing, `ScanRows.create`
+ * gives undefined and the scan thread scans as the main thread does.
+ */
+import { type CsvColumns, F } from "./csv-columns.js";
+import { VALUE_COUNT } from "./row-values.js";
+import { SCAN_ROWS_WASM } from "./scan-rows-wasm.js";
+import { wasmModule } from "./wasm-module.js";
+
+const PAGE = 65_536;
+/** `split` reads up to 15 bytes past the data's end. */
+const PADDING = 16;
+/** Room for the records of one `split` call: 256 Ki i32s (about 8,000 rows of ten fields). */
+const RECORD_BYTES = 1 << 20;
+
+interface ScanRowsExports {
+  readonly memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  readonly free: { readonly value: number };
+  readonly line: { readonly value: number };
+  readonly written: { readonly value: number };
+  split(
+    base: number,
+    start: number,
+    end: number,
+    out: number,
+    outEnd: number,
+    maxFields: number,
+    line: number,
+  ): number;
+  sender(idStart: number, idEnd: number, nameStart: number, nameEnd: number): number;
+  plan(
+    giftId: number,
+    unitCoins: number,
+    count: number,
+    totalCoins: number,
+    isStreakable: number,
+    isStreakEnd: number,
+    groupId: number,
+    messageId: number,
+    streakableKind: number,
+    streakEndKind: number,
+  ): void;
+  decode(base: number, fields: number, out: number): number;
+  planRows(count: number, senderId: number, senderName: number, timestamp: number): void;
+  rows(
+    base: number,
+    from: number,
+    to: number,
+    out: number,
+    decodes: number,
+    plain: number,
+    decoded: number,
+    numbered: number,
+  ): number;
+}
+
+/**
+ * Room for the numbers of one `split`'s rows (`rows`): ten f64s a row, and a row takes at least
+ * four i32s of the records (a line, a count, a start and one field).
+ */
+const RUN_VALUE_BYTES = (RECORD_BYTES / 16) * VALUE_COUNT * 8;
+
+/** The numbers `decode` reads (V.giftId to V.messageKey), written at the start of the free memory. */
+const DECODED_VALUES = 8;
+
+const scanRowsModule = wasmModule<ScanRowsExports>(SCAN_ROWS_WASM);
+
+export class ScanRows {
+  private memory: ArrayBuffer;
+  private readonly recordsAt: number;
+  /** Where the data region starts in the memory; offsets in records are relative to it. */
+  private readonly dataAt: number;
+  private capacity = 0;
+  /** The data region, `capacity` bytes (views are remade when the memory grows). */
+  bytes: Uint8Array = new Uint8Array(0);
+  /** The records of the last `split`, as i32s (see `records`). */
+  private ints: Int32Array = new Int32Array(0);
+  /** After `split`: the line of the record it stopped at, and the end of its records in `ints`. */
+  line = 1;
+  written = 0;
+
+  /** Where `decode` writes a row's numbers, and `rows` a run's. */
+  private readonly valuesAt: number;
+  private readonly runValuesAt: number;
+  private runValues: Float64Array = new Float64Array(0);
+  /** The numbers the last `decode` read (see `decode`). */
+  values: Float64Array = new Float64Array(0);
+
+  private constructor(private readonly exports: ScanRowsExports) {
+    this.memory = exports.memory.buffer;
+    this.valuesAt = exports.free.value;
+    this.recordsAt = this.valuesAt + DECODED_VALUES * 8;
+    this.runValuesAt = this.recordsAt + RECORD_BYTES;
+    this.dataAt = this.runValuesAt + RUN_VALUE_BYTES;
+  }
+
+  /** A working memory of its own (one per scanner); undefined where WebAssembly is missing. */
+  static create(capacity: number): ScanRows | undefined {
+    const exports = scanRowsModule();
+    if (exports === null) return undefined;
+    const rows = new ScanRows(exports);
+    rows.reserve(capacity);
+    return rows;
+  }
+
+  /** Make room for `capacity` data bytes, keeping the data already there. */
+  reserve(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    const memory = this.exports.memory;
+    const needed = this.dataAt + capacity + PADDING;
+    if (memory.buffer.byteLength < needed) memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    this.memory = memory.buffer;
+    this.capacity = capacity;
+    this.bytes = new Uint8Array(this.memory, this.dataAt, capacity);
+    this.ints = new Int32Array(this.memory, this.recordsAt, RECORD_BYTES / 4);
+    this.values = new Float64Array(this.memory, this.valuesAt, DECODED_VALUES);
+    this.runValues = new Float64Array(this.memory, this.runValuesAt, RUN_VALUE_BYTES / 8);
+  }
+
+  /** Read rows' numbers, and number their senders, from these columns (see `decode`, `rows`). */
+  plan(columns: CsvColumns): void {
+    const column = (field: number) => columns.columns[field] as number;
+    this.exports.planRows(columns.count, column(F.senderId), column(F.senderName), column(F.timestamp));
+    this.exports.plan(
+      column(F.giftId),
+      column(F.unitCoins),
+      column(F.count),
+      column(F.totalCoins),
+      column(F.isStreakable),
+      column(F.isStreakEnd),
+      column(F.groupId),
+      column(F.messageId),
+      columns.flagKinds[F.isStreakable] as number,
+      columns.flagKinds[F.isStreakEnd] as number,
+    );
+  }
+
+  /**
+   * Read the rows of the last `split` at once: each with the `plan`'s field count gets its sender
+   * numbered and, when `decodes`, its numbers read (as `decodeValues` and `timestampInto` do), into
+   * `runValuesOf()` (VALUE_COUNT a row, in order); each record's
+   * count in `records()` gets `plain` added, and `decoded` or `numbered` for a row with its numbers
+   * (neither for one the reader is to read). Returns how many numbers were written.
+   */
+  rows(decodes: boolean, plain: number, decoded: number, numbered: number): number {
+    const { exports, recordsAt, runValuesAt } = this;
+    const to = recordsAt + this.written * 4;
+    const end = exports.rows(
+      this.dataAt,
+      recordsAt,
+      to,
+      runValuesAt,
+      decodes ? 1 : 0,
+      plain,
+      decoded,
+      numbered,
+    );
+    return (end - runValuesAt) / 8;
+  }
+
+  /** The numbers of the last `rows`, from 0. */
+  runValuesOf(): Float64Array {
+    return this.runValues;
+  }
+
+  /**
+   * Read the numbers of the plain record the last `split` wrote at `records()[at]` (its compact
+   * fields) as `decodeValues` does, but for the timestamp, into `values` (V.giftId to
+   * V.messageKey): DECODED, or the field (F) of the first it cannot read. The columns are the last
+   * `plan`'s.
+   */
+  decode(at: number): number {
+    return this.exports.decode(this.dataAt, this.recordsAt + at * 4, this.valuesAt);
+  }
+
+  /** A Buffer view of `bytes[0, end)` (no copy), for decoding and `indexOf`. */
+  view(end: number): Buffer {
+    return Buffer.from(this.memory, this.dataAt, end);
+  }
+
+  /**
+   * Split the plain records of `bytes[start, end)`, the first on `line` (see scan-rows.wat): they
+   * are in `records()` from 0 to `written`, in the layout of a scan batch. Returns where it stopped:
+   * the start of a record to be scanned byte by byte, or `end`.
+   */
+  split(start: number, end: number, maxFields: number, line: number): number {
+    const { exports, dataAt } = this;
+    const stop = exports.split(
+      dataAt,
+      dataAt + start,
+      dataAt + end,
+      this.recordsAt,
+      this.recordsAt + RECORD_BYTES,
+      maxFields,
+      line,
+    );
+    this.line = exports.line.value;
+    this.written = (exports.written.value - this.recordsAt) >> 2;
+    return stop - dataAt;
+  }
+
+  /** The records of the last `split`, from 0 to `written`. */
+  records(): Int32Array {
+    return this.ints;
+  }
+
+  /**
+   * The number of the sender whose id is `bytes[idStart, idEnd)` (not empty), named
+   * `bytes[nameStart, nameEnd)` here, times 4, plus SENDER_NEW, SENDER_RENAMED or SENDER_SAME
+   * (senders.ts); -1 when it has none (past 2^18 senders, or no room for their bytes).
+   */
+  sender(idStart: number, idEnd: number, nameStart: number, nameEnd: number): number {
+    const dataAt = this.dataAt;
+    return this.exports.sender(dataAt + idStart, dataAt + idEnd, dataAt + nameStart, dataAt + nameEnd);
+  }
+}

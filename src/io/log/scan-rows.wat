@@ -1,0 +1,692 @@
+;; The scan thread's hot loops, over the bytes of a slice of a CSV log held in this module's
+;; memory: splitting plain records (no quotes) into fields, sixteen bytes at a time, reading their
+;; numbers, and numbering the senders of rows by the bytes of their ids. None needs JavaScript's
+;; warm-up, and each costs a fraction of it: the scan thread then has time for the work the main
+;; thread spent most of its time on.
+;; Assembled by scripts/build-wasm.js into src/io/log/scan-rows-wasm.ts; see scan-rows.ts.
+;;
+;; Memory: the sender table's regions from 0 (below), then what scan-rows.ts lays out from
+;; `free` (the records written by `split`, then the slice's bytes).
+(module
+  (memory (export "memory") 448)
+
+  ;; Two regions of 2^19 slots (i32: a sender's number + 1, 0 for none), used in turn as the
+  ;; table grows; then 2^18 entries of 32 bytes; then the bytes of ids and names.
+  (global $SLOTS_A i32 (i32.const 0x0000000))
+  (global $SLOTS_B i32 (i32.const 0x0200000))
+  (global $ENTRIES i32 (i32.const 0x0400000))
+  (global $ARENA i32 (i32.const 0x0C00000))
+  (global $ARENA_END i32 (i32.const 0x1C00000))
+  (global $free (export "free") i32 (i32.const 0x1C00000))
+  ;; Most senders numbered; past them `sender` answers -1 (as the reader's own table does).
+  (global $LIMIT i32 (i32.const 0x40000))
+
+  (global $slots (mut i32) (i32.const 0x0000000))
+  (global $mask (mut i32) (i32.const 4095))
+  (global $senders (mut i32) (i32.const 0))
+  (global $arenaUsed (mut i32) (i32.const 0x0C00000))
+
+  ;; After `split`: the line of the next record, and the end of the records written.
+  (global $line (export "line") (mut i32) (i32.const 1))
+  (global $written (export "written") (mut i32) (i32.const 0))
+
+  ;; Split the plain records of memory[start, end) into fields, from `out`, as i32s: per record its
+  ;; line, its field count, where it starts minus one, then where each field ends (relative to
+  ;; `base`; the last before a CR that precedes its LF). A field starts one past the end of the one
+  ;; before (a plain record's fields are split by single commas): the compact layout of CsvRecord. Blank lines (LF) are skipped. Stops at the
+  ;; start of the first record it cannot split alone (a quote in it, a CR first, no LF before `end`,
+  ;; more than `maxFields` fields, or no room for it before `outEnd`) and returns that start;
+  ;; `line` and `written` tell where it got. Reads up to 15 bytes past `end`.
+  (func (export "split")
+    (param $base i32) (param $start i32) (param $end i32) (param $out i32) (param $outEnd i32)
+    (param $maxFields i32) (param $firstLine i32)
+    (result i32)
+    (local $record i32) (local $field i32) (local $count i32) (local $header i32) (local $write i32)
+    (local $at i32) (local $mask i32) (local $position i32) (local $byte i32) (local $fieldEnd i32)
+    (local $line i32) (local $room i32)
+    (local.set $line (local.get $firstLine))
+    (local.set $record (local.get $start))
+    (local.set $field (local.get $start))
+    (local.set $header (local.get $out))
+    (local.set $write (i32.add (local.get $out) (i32.const 12)))
+    ;; The most bytes one record's i32s take.
+    (local.set $room (i32.add (i32.const 12) (i32.shl (local.get $maxFields) (i32.const 2))))
+    (local.set $at (local.get $start))
+    (block $stop
+      (br_if $stop (i32.gt_u (i32.add (local.get $header) (local.get $room)) (local.get $outEnd)))
+      (br_if $stop
+        (i32.and
+          (i32.lt_u (local.get $record) (local.get $end))
+          (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))
+      (loop $block
+        (br_if $stop (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $mask
+          (i8x16.bitmask
+            (v128.or
+              (v128.or
+                (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 44)))
+                (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 10))))
+              (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 34))))))
+        ;; The last block may run past `end`: keep only the bits of bytes before it.
+        (if (i32.lt_u (i32.sub (local.get $end) (local.get $at)) (i32.const 16))
+          (then
+            (local.set $mask
+              (i32.and
+                (local.get $mask)
+                (i32.sub
+                  (i32.shl (i32.const 1) (i32.sub (local.get $end) (local.get $at)))
+                  (i32.const 1))))))
+        (block $blockDone
+          (loop $bit
+            (br_if $blockDone (i32.eqz (local.get $mask)))
+            (local.set $position (i32.add (local.get $at) (i32.ctz (local.get $mask))))
+            (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+            (local.set $byte (i32.load8_u (local.get $position)))
+            (br_if $stop (i32.eq (local.get $count) (local.get $maxFields)))
+            (br_if $stop (i32.eq (local.get $byte) (i32.const 34)))
+            (if (i32.eq (local.get $byte) (i32.const 44))
+              (then
+                (i32.store (local.get $write) (i32.sub (local.get $position) (local.get $base)))
+                (local.set $write (i32.add (local.get $write) (i32.const 4)))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                (local.set $field (i32.add (local.get $position) (i32.const 1)))
+                (br $bit)))
+            ;; A line feed: a blank line, or the end of the record (before a CR that precedes it).
+            (if (i32.and
+                  (i32.eqz (local.get $count))
+                  (i32.eq (local.get $position) (local.get $record)))
+              (then
+                (local.set $line (i32.add (local.get $line) (i32.const 1)))
+                (local.set $record (i32.add (local.get $position) (i32.const 1)))
+                (local.set $field (local.get $record))
+                (br_if $stop
+                  (i32.and
+                    (i32.lt_u (local.get $record) (local.get $end))
+                    (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))
+                (br $bit)))
+            (local.set $fieldEnd (local.get $position))
+            (if (i32.gt_u (local.get $position) (local.get $field))
+              (then
+                (if (i32.eq (i32.load8_u (i32.sub (local.get $position) (i32.const 1))) (i32.const 13))
+                  (then (local.set $fieldEnd (i32.sub (local.get $position) (i32.const 1)))))))
+            (i32.store (local.get $write) (i32.sub (local.get $fieldEnd) (local.get $base)))
+            (local.set $write (i32.add (local.get $write) (i32.const 4)))
+            (i32.store (local.get $header) (local.get $line))
+            (i32.store offset=4 (local.get $header) (i32.add (local.get $count) (i32.const 1)))
+            (i32.store offset=8 (local.get $header)
+              (i32.sub (i32.sub (local.get $record) (local.get $base)) (i32.const 1)))
+            (local.set $line (i32.add (local.get $line) (i32.const 1)))
+            (local.set $count (i32.const 0))
+            (local.set $record (i32.add (local.get $position) (i32.const 1)))
+            (local.set $field (local.get $record))
+            (local.set $header (local.get $write))
+            (local.set $write (i32.add (local.get $write) (i32.const 12)))
+            (br_if $stop (i32.gt_u (i32.add (local.get $header) (local.get $room)) (local.get $outEnd)))
+            (br_if $stop
+              (i32.and
+                (i32.lt_u (local.get $record) (local.get $end))
+                (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))
+            (br $bit)))
+        (local.set $at (i32.add (local.get $at) (i32.const 16)))
+        (br $block)))
+    (global.set $line (local.get $line))
+    (global.set $written (local.get $header))
+    (local.get $record))
+
+  ;; Do memory[a, a + length) and memory[b, b + length) hold the same bytes?
+  (func $same (param $a i32) (param $b i32) (param $length i32) (result i32)
+    (local $i i32)
+    (block $differ
+      (loop $words
+        (br_if $differ (i32.lt_u (i32.sub (local.get $length) (local.get $i)) (i32.const 8)))
+        (if (i64.ne
+              (i64.load (i32.add (local.get $a) (local.get $i)))
+              (i64.load (i32.add (local.get $b) (local.get $i))))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $words)))
+    (block $done
+      (loop $bytes
+        (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
+        (if (i32.ne
+              (i32.load8_u (i32.add (local.get $a) (local.get $i)))
+              (i32.load8_u (i32.add (local.get $b) (local.get $i))))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $bytes)))
+    (i32.const 1))
+
+  ;; Keep memory[from, from + length) in the arena; its offset, or -1 when the arena is full.
+  (func $keep (param $from i32) (param $length i32) (result i32)
+    (local $at i32)
+    (if (i32.gt_u (i32.add (global.get $arenaUsed) (local.get $length)) (global.get $ARENA_END))
+      (then (return (i32.const -1))))
+    (local.set $at (global.get $arenaUsed))
+    (memory.copy (local.get $at) (local.get $from) (local.get $length))
+    (global.set $arenaUsed (i32.add (local.get $at) (local.get $length)))
+    (local.get $at))
+
+  ;; Twice the slots, in the other region: every sender goes in again by its hash.
+  (func $grow
+    (local $to i32) (local $mask i32) (local $index i32) (local $slot i32)
+    (local.set $to
+      (select (global.get $SLOTS_B) (global.get $SLOTS_A)
+        (i32.eq (global.get $slots) (global.get $SLOTS_A))))
+    (local.set $mask (i32.add (i32.shl (global.get $mask) (i32.const 1)) (i32.const 1)))
+    (memory.fill (local.get $to) (i32.const 0) (i32.shl (i32.add (local.get $mask) (i32.const 1)) (i32.const 2)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $index) (global.get $senders)))
+        (local.set $slot
+          (i32.and
+            (i32.load (i32.add (global.get $ENTRIES) (i32.shl (local.get $index) (i32.const 5))))
+            (local.get $mask)))
+        (block $placed
+          (loop $probe
+            (br_if $placed
+              (i32.eqz (i32.load (i32.add (local.get $to) (i32.shl (local.get $slot) (i32.const 2))))))
+            (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (local.get $mask)))
+            (br $probe)))
+        (i32.store
+          (i32.add (local.get $to) (i32.shl (local.get $slot) (i32.const 2)))
+          (i32.add (local.get $index) (i32.const 1)))
+        (local.set $index (i32.add (local.get $index) (i32.const 1)))
+        (br $each)))
+    (global.set $slots (local.get $to))
+    (global.set $mask (local.get $mask)))
+
+  ;; The number of the sender whose id is memory[idStart, idEnd) (not empty), named
+  ;; memory[nameStart, nameEnd) on this row (empty: no name), times 4, plus 1 when the sender is new
+  ;; (numbered in the order they first come, from 0), 2 when its name is not the one of its last
+  ;; row, 0 when it is. -1 when the sender has no number (past the limit, or no room for its bytes).
+  ;; An entry: the id's hash, the id's offset and length, the name's offset, length and room.
+  (func $sender (export "sender")
+    (param $idStart i32) (param $idEnd i32) (param $nameStart i32) (param $nameEnd i32)
+    (result i32)
+    (local $hash i32) (local $i i32) (local $slot i32) (local $number i32) (local $entry i32)
+    (local $idLength i32) (local $nameLength i32) (local $idAt i32) (local $nameAt i32)
+    (local.set $idLength (i32.sub (local.get $idEnd) (local.get $idStart)))
+    (local.set $nameLength (i32.sub (local.get $nameEnd) (local.get $nameStart)))
+    ;; FNV-1a over the id's bytes.
+    (local.set $hash (i32.const 0x811c9dc5))
+    (local.set $i (local.get $idStart))
+    (block $hashed
+      (loop $byte
+        (br_if $hashed (i32.ge_u (local.get $i) (local.get $idEnd)))
+        (local.set $hash
+          (i32.mul (i32.xor (local.get $hash) (i32.load8_u (local.get $i))) (i32.const 0x01000193)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $byte)))
+    (local.set $slot (i32.and (local.get $hash) (global.get $mask)))
+    (block $new
+      (loop $probe
+        (local.set $number
+          (i32.load (i32.add (global.get $slots) (i32.shl (local.get $slot) (i32.const 2)))))
+        (br_if $new (i32.eqz (local.get $number)))
+        (local.set $number (i32.sub (local.get $number) (i32.const 1)))
+        (local.set $entry (i32.add (global.get $ENTRIES) (i32.shl (local.get $number) (i32.const 5))))
+        (if (i32.and
+              (i32.and
+                (i32.eq (i32.load (local.get $entry)) (local.get $hash))
+                (i32.eq (i32.load offset=8 (local.get $entry)) (local.get $idLength)))
+              (call $same (i32.load offset=4 (local.get $entry)) (local.get $idStart) (local.get $idLength)))
+          (then
+            (if (i32.and
+                  (i32.eq (i32.load offset=16 (local.get $entry)) (local.get $nameLength))
+                  (call $same (i32.load offset=12 (local.get $entry)) (local.get $nameStart) (local.get $nameLength)))
+              (then (return (i32.shl (local.get $number) (i32.const 2)))))
+            ;; Renamed: the new name is kept where the old one was when it fits. When the arena is
+            ;; full, the old one stays, and the sender's next row is a renaming again (still true).
+            (if (i32.le_u (local.get $nameLength) (i32.load offset=20 (local.get $entry)))
+              (then
+                (memory.copy (i32.load offset=12 (local.get $entry)) (local.get $nameStart) (local.get $nameLength))
+                (i32.store offset=16 (local.get $entry) (local.get $nameLength)))
+              (else
+                (local.set $nameAt (call $keep (local.get $nameStart) (local.get $nameLength)))
+                (if (i32.ge_s (local.get $nameAt) (i32.const 0))
+                  (then
+                    (i32.store offset=12 (local.get $entry) (local.get $nameAt))
+                    (i32.store offset=16 (local.get $entry) (local.get $nameLength))
+                    (i32.store offset=20 (local.get $entry) (local.get $nameLength))))))
+            (return (i32.add (i32.shl (local.get $number) (i32.const 2)) (i32.const 2)))))
+        (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (global.get $mask)))
+        (br $probe)))
+    ;; A new sender: numbered, unless past the limit or out of room.
+    (if (i32.ge_u (global.get $senders) (global.get $LIMIT)) (then (return (i32.const -1))))
+    (if (i32.gt_u
+          (i32.add (i32.add (global.get $arenaUsed) (local.get $idLength)) (local.get $nameLength))
+          (global.get $ARENA_END))
+      (then (return (i32.const -1))))
+    (local.set $idAt (call $keep (local.get $idStart) (local.get $idLength)))
+    (local.set $nameAt (call $keep (local.get $nameStart) (local.get $nameLength)))
+    (local.set $number (global.get $senders))
+    (local.set $entry (i32.add (global.get $ENTRIES) (i32.shl (local.get $number) (i32.const 5))))
+    (i32.store (local.get $entry) (local.get $hash))
+    (i32.store offset=4 (local.get $entry) (local.get $idAt))
+    (i32.store offset=8 (local.get $entry) (local.get $idLength))
+    (i32.store offset=12 (local.get $entry) (local.get $nameAt))
+    (i32.store offset=16 (local.get $entry) (local.get $nameLength))
+    (i32.store offset=20 (local.get $entry) (local.get $nameLength))
+    (i32.store
+      (i32.add (global.get $slots) (i32.shl (local.get $slot) (i32.const 2)))
+      (i32.add (local.get $number) (i32.const 1)))
+    (global.set $senders (i32.add (local.get $number) (i32.const 1)))
+    ;; At most half full, up to the region's 2^19 slots (half full at the limit).
+    (if (i32.and
+          (i32.gt_u (i32.shl (global.get $senders) (i32.const 1)) (global.get $mask))
+          (i32.lt_u (global.get $mask) (i32.const 0x7ffff)))
+      (then (call $grow)))
+    (i32.add (i32.shl (local.get $number) (i32.const 2)) (i32.const 1)))
+
+  ;; ---- Reading a plain record's numbers: what row-values.ts `decodeValues` does, but for the
+  ;; timestamp (the caller reads it). The columns, set by `plan`, -1 for none.
+  (global $giftId (mut i32) (i32.const -1))
+  (global $unitCoins (mut i32) (i32.const -1))
+  (global $count (mut i32) (i32.const -1))
+  (global $totalCoins (mut i32) (i32.const -1))
+  (global $isStreakable (mut i32) (i32.const -1))
+  (global $isStreakEnd (mut i32) (i32.const -1))
+  (global $groupId (mut i32) (i32.const -1))
+  (global $messageId (mut i32) (i32.const -1))
+  ;; How each flag is read: 0 a boolean, 1 a gift type (1 is streakable), 2 an inverted boolean.
+  (global $streakableKind (mut i32) (i32.const 0))
+  (global $streakEndKind (mut i32) (i32.const 0))
+  (func (export "plan")
+    (param $g i32) (param $u i32) (param $c i32) (param $t i32) (param $s i32) (param $e i32)
+    (param $gr i32) (param $m i32) (param $sk i32) (param $ek i32)
+    (global.set $giftId (local.get $g))
+    (global.set $unitCoins (local.get $u))
+    (global.set $count (local.get $c))
+    (global.set $totalCoins (local.get $t))
+    (global.set $isStreakable (local.get $s))
+    (global.set $isStreakEnd (local.get $e))
+    (global.set $groupId (local.get $gr))
+    (global.set $messageId (local.get $m))
+    (global.set $streakableKind (local.get $sk))
+    (global.set $streakEndKind (local.get $ek)))
+
+  ;; The whole number memory[start, end) spells: -1 blank, -2 not a whole number (or 2^53 or more).
+  (func $whole (param $start i32) (param $end i32) (result f64)
+    (local $digit i32) (local $value i64)
+    (if (i32.eq (local.get $start) (local.get $end)) (then (return (f64.const -1))))
+    (block $done
+      (loop $digits
+        (br_if $done (i32.ge_u (local.get $start) (local.get $end)))
+        (local.set $digit (i32.sub (i32.load8_u (local.get $start)) (i32.const 48)))
+        (if (i32.gt_u (local.get $digit) (i32.const 9)) (then (return (f64.const -2))))
+        ;; Past 2^53 it stays past (leading zeros are fine).
+        (if (i64.le_u (local.get $value) (i64.const 0x20000000000000))
+          (then
+            (local.set $value
+              (i64.add (i64.mul (local.get $value) (i64.const 10)) (i64.extend_i32_u (local.get $digit))))))
+        (local.set $start (i32.add (local.get $start) (i32.const 1)))
+        (br $digits)))
+    (if (i64.gt_u (local.get $value) (i64.const 0x1fffffffffffff)) (then (return (f64.const -2))))
+    (f64.convert_i64_u (local.get $value)))
+
+  ;; Does memory[start, end) spell the lower-case word whose bytes are in `word` (first lowest,
+  ;; `length` of them), ignoring ASCII case?
+  (func $spells (param $start i32) (param $end i32) (param $word i64) (param $length i32) (result i32)
+    (local $i i32)
+    (if (i32.ne (i32.sub (local.get $end) (local.get $start)) (local.get $length)) (then (return (i32.const 0))))
+    (block $done
+      (loop $bytes
+        (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
+        (if (i64.ne
+              (i64.extend_i32_u (i32.or (i32.load8_u (i32.add (local.get $start) (local.get $i))) (i32.const 0x20)))
+              (i64.and (i64.shr_u (local.get $word) (i64.extend_i32_u (i32.shl (local.get $i) (i32.const 3)))) (i64.const 0xff)))
+          (then (return (i32.const 0))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $bytes)))
+    (i32.const 1))
+
+  ;; A boolean: 1, 0, -1 blank, -2 not a boolean (true/false, yes/no in any case, 1/0, t/f, y/n).
+  (func $truth (param $start i32) (param $end i32) (result f64)
+    (local $length i32) (local $first i32)
+    (local.set $length (i32.sub (local.get $end) (local.get $start)))
+    (if (i32.eqz (local.get $length)) (then (return (f64.const -1))))
+    ;; Lower-case `true` and `false` (every row of a canonical log) first, a word at a time.
+    (if (i32.eq (local.get $length) (i32.const 4))
+      (then (if (i32.eq (i32.load (local.get $start)) (i32.const 0x65757274)) (then (return (f64.const 1))))))
+    (if (i32.eq (local.get $length) (i32.const 5))
+      (then
+        (if (i32.and
+              (i32.eq (i32.load (local.get $start)) (i32.const 0x736c6166))
+              (i32.eq (i32.load8_u offset=4 (local.get $start)) (i32.const 0x65)))
+          (then (return (f64.const 0))))))
+    (local.set $first (i32.or (i32.load8_u (local.get $start)) (i32.const 0x20)))
+    (if (i32.eq (local.get $length) (i32.const 1))
+      (then
+        (if (i32.or (i32.or (i32.eq (local.get $first) (i32.const 0x31)) (i32.eq (local.get $first) (i32.const 0x74)))
+                    (i32.eq (local.get $first) (i32.const 0x79)))
+          (then (return (f64.const 1))))
+        (if (i32.or (i32.or (i32.eq (local.get $first) (i32.const 0x30)) (i32.eq (local.get $first) (i32.const 0x66)))
+                    (i32.eq (local.get $first) (i32.const 0x6e)))
+          (then (return (f64.const 0))))
+        (return (f64.const -2))))
+    ;; "true", "yes", "false", "no", their bytes lowest first.
+    (if (i32.or
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x65757274) (i32.const 4))
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x736579) (i32.const 3)))
+      (then (return (f64.const 1))))
+    (if (i32.or
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x65736c6166) (i32.const 5))
+          (call $spells (local.get $start) (local.get $end) (i64.const 0x6f6e) (i32.const 2)))
+      (then (return (f64.const 0))))
+    (f64.const -2))
+
+  ;; A flag read as `kind` says: 1, 0, -1 blank, -2 unreadable.
+  (func $flag (param $start i32) (param $end i32) (param $kind i32) (result f64)
+    (local $value f64)
+    (if (i32.eq (local.get $kind) (i32.const 1))
+      (then
+        (local.set $value (call $whole (local.get $start) (local.get $end)))
+        (if (f64.lt (local.get $value) (f64.const 0)) (then (return (local.get $value))))
+        (return (select (f64.const 1) (f64.const 0) (f64.eq (local.get $value) (f64.const 1))))))
+    (local.set $value (call $truth (local.get $start) (local.get $end)))
+    (if (f64.lt (local.get $value) (f64.const 0)) (then (return (local.get $value))))
+    (if (i32.eq (local.get $kind) (i32.const 2)) (then (return (f64.sub (f64.const 1) (local.get $value)))))
+    (local.get $value))
+
+  ;; An id: its whole number when up to 15 digits, -1 (NO_ID) blank, -2 (TEXT_ID) anything else.
+  (func $id (param $start i32) (param $end i32) (result f64)
+    (local $digit i32) (local $value i64)
+    (if (i32.eq (local.get $start) (local.get $end)) (then (return (f64.const -1))))
+    (if (i32.gt_u (i32.sub (local.get $end) (local.get $start)) (i32.const 15)) (then (return (f64.const -2))))
+    (block $done
+      (loop $digits
+        (br_if $done (i32.ge_u (local.get $start) (local.get $end)))
+        (local.set $digit (i32.sub (i32.load8_u (local.get $start)) (i32.const 48)))
+        (if (i32.gt_u (local.get $digit) (i32.const 9)) (then (return (f64.const -2))))
+        (local.set $value
+          (i64.add (i64.mul (local.get $value) (i64.const 10)) (i64.extend_i32_u (local.get $digit))))
+        (local.set $start (i32.add (local.get $start) (i32.const 1)))
+        (br $digits)))
+    (f64.convert_i64_u (local.get $value)))
+
+  ;; Read the numbers of the compact record at `fields` (relative to `base`) into the f64s at `out`
+  ;; (in row-values.ts V order: gift id, unit price, count, total, the two flags, the group and
+  ;; message ids), as `decodeValues` does but for the timestamp. Returns -1 when all are read, else
+  ;; the canonical field (row-values.ts F) of the first that is not: 0, 2, 3, 4, 5 or 6. A field's
+  ;; bounds: `base` + the number at `fields` + 4 × its column, + 1; and `base` + the next number.
+  (func $decode (export "decode") (param $base i32) (param $fields i32) (param $out i32) (result i32)
+    (local $at i32) (local $value f64)
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $giftId) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $giftId) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 0))))
+    (f64.store (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $unitCoins) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $unitCoins) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 2))))
+    (f64.store offset=8 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $count) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $count) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 3))))
+    (f64.store offset=16 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $totalCoins) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $totalCoins) (i32.const 2))))
+        (local.set $value
+          (call $whole
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 4))))
+    (f64.store offset=24 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $isStreakable) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $isStreakable) (i32.const 2))))
+        (local.set $value
+          (call $flag
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))
+            (global.get $streakableKind)))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 5))))
+    (f64.store offset=32 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $isStreakEnd) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $isStreakEnd) (i32.const 2))))
+        (local.set $value
+          (call $flag
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))
+            (global.get $streakEndKind)))))
+    (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 6))))
+    (f64.store offset=40 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $groupId) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $groupId) (i32.const 2))))
+        (local.set $value
+          (call $id
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (f64.store offset=48 (local.get $out) (local.get $value))
+    (local.set $value (f64.const -1))
+    (if (i32.ge_s (global.get $messageId) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $messageId) (i32.const 2))))
+        (local.set $value
+          (call $id
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
+    (f64.store offset=56 (local.get $out) (local.get $value))
+    (i32.const -1))
+
+  ;; ---- A run of plain records at once: their numbers, their senders' numbers and their kinds.
+  ;; The header's field count, the sender's columns and the timestamp's (-1 for none), set by
+  ;; `planRows`.
+  (global $fieldCount (mut i32) (i32.const -1))
+  (global $senderId (mut i32) (i32.const -1))
+  (global $senderName (mut i32) (i32.const -1))
+  (global $timestamp (mut i32) (i32.const -1))
+
+  (func (export "planRows") (param $count i32) (param $id i32) (param $name i32) (param $timestamp i32)
+    (global.set $fieldCount (local.get $count))
+    (global.set $senderId (local.get $id))
+    (global.set $senderName (local.get $name))
+    (global.set $timestamp (local.get $timestamp)))
+
+  ;; The number `count` digits from `at` spell, -1 when one is not a digit.
+  (func $digits (param $at i32) (param $count i32) (result i32)
+    (local $value i32) (local $digit i32) (local $end i32)
+    (local.set $end (i32.add (local.get $at) (local.get $count)))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $digit (i32.sub (i32.load8_u (local.get $at)) (i32.const 48)))
+        (if (i32.gt_u (local.get $digit) (i32.const 9)) (then (return (i32.const -1))))
+        (local.set $value (i32.add (i32.mul (local.get $value) (i32.const 10)) (local.get $digit)))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $each)))
+    (local.get $value))
+
+  ;; Days since 1970-01-01 of a civil date (proleptic Gregorian), as row-values.ts `daysFromCivil`.
+  (func $daysFromCivil (param $year i32) (param $month i32) (param $day i32) (result i64)
+    (local $y i32) (local $era i32) (local $yearOfEra i32) (local $dayOfYear i32) (local $dayOfEra i32)
+    (local.set $y (select (i32.sub (local.get $year) (i32.const 1)) (local.get $year)
+      (i32.le_s (local.get $month) (i32.const 2))))
+    ;; Division rounding down, for the year before year 0.
+    (local.set $era
+      (i32.div_s
+        (select (local.get $y) (i32.sub (local.get $y) (i32.const 399)) (i32.ge_s (local.get $y) (i32.const 0)))
+        (i32.const 400)))
+    (local.set $yearOfEra (i32.sub (local.get $y) (i32.mul (local.get $era) (i32.const 400))))
+    (local.set $dayOfYear
+      (i32.add
+        (i32.div_s
+          (i32.add
+            (i32.mul (i32.const 153)
+              (i32.add (local.get $month)
+                (select (i32.const -3) (i32.const 9) (i32.gt_s (local.get $month) (i32.const 2)))))
+            (i32.const 2))
+          (i32.const 5))
+        (i32.sub (local.get $day) (i32.const 1))))
+    (local.set $dayOfEra
+      (i32.add
+        (i32.sub
+          (i32.add (i32.mul (local.get $yearOfEra) (i32.const 365)) (i32.div_s (local.get $yearOfEra) (i32.const 4)))
+          (i32.div_s (local.get $yearOfEra) (i32.const 100)))
+        (local.get $dayOfYear)))
+    (i64.sub
+      (i64.add
+        (i64.mul (i64.extend_i32_s (local.get $era)) (i64.const 146097))
+        (i64.extend_i32_s (local.get $dayOfEra)))
+      (i64.const 719468)))
+
+  ;; `YYYY-MM-DDTHH:MM:SS[.mmm]Z` in memory[start, end): epoch milliseconds, -1 for anything else
+  ;; (as row-values.ts `isoUtcFromBytes`).
+  (func $isoUtc (param $start i32) (param $end i32) (result f64)
+    (local $length i32) (local $year i32) (local $month i32) (local $day i32) (local $hour i32)
+    (local $minute i32) (local $second i32) (local $millis i32)
+    (local.set $length (i32.sub (local.get $end) (local.get $start)))
+    (if (i32.and (i32.ne (local.get $length) (i32.const 20)) (i32.ne (local.get $length) (i32.const 24)))
+      (then (return (f64.const -1))))
+    (if (i32.ne (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x5a)) (then (return (f64.const -1))))
+    (if (i32.or
+          (i32.or
+            (i32.ne (i32.load8_u offset=4 (local.get $start)) (i32.const 0x2d))
+            (i32.ne (i32.load8_u offset=7 (local.get $start)) (i32.const 0x2d)))
+          (i32.or
+            (i32.ne (i32.load8_u offset=10 (local.get $start)) (i32.const 0x54))
+            (i32.or
+              (i32.ne (i32.load8_u offset=13 (local.get $start)) (i32.const 0x3a))
+              (i32.ne (i32.load8_u offset=16 (local.get $start)) (i32.const 0x3a)))))
+      (then (return (f64.const -1))))
+    (local.set $year (call $digits (local.get $start) (i32.const 4)))
+    (local.set $month (call $digits (i32.add (local.get $start) (i32.const 5)) (i32.const 2)))
+    (local.set $day (call $digits (i32.add (local.get $start) (i32.const 8)) (i32.const 2)))
+    (local.set $hour (call $digits (i32.add (local.get $start) (i32.const 11)) (i32.const 2)))
+    (local.set $minute (call $digits (i32.add (local.get $start) (i32.const 14)) (i32.const 2)))
+    (local.set $second (call $digits (i32.add (local.get $start) (i32.const 17)) (i32.const 2)))
+    (if (i32.eq (local.get $length) (i32.const 24))
+      (then
+        (if (i32.ne (i32.load8_u offset=19 (local.get $start)) (i32.const 0x2e)) (then (return (f64.const -1))))
+        (local.set $millis (call $digits (i32.add (local.get $start) (i32.const 20)) (i32.const 3)))))
+    (if (i32.or
+          (i32.or
+            (i32.or (i32.lt_s (local.get $year) (i32.const 0)) (i32.lt_s (local.get $month) (i32.const 1)))
+            (i32.or (i32.gt_s (local.get $month) (i32.const 12)) (i32.lt_s (local.get $day) (i32.const 1))))
+          (i32.or
+            (i32.or (i32.gt_s (local.get $day) (i32.const 31)) (i32.gt_s (local.get $hour) (i32.const 23)))
+            (i32.or (i32.gt_s (local.get $minute) (i32.const 59)) (i32.gt_s (local.get $second) (i32.const 60)))))
+      (then (return (f64.const -1))))
+    (if (i32.or
+          (i32.or (i32.lt_s (local.get $hour) (i32.const 0)) (i32.lt_s (local.get $minute) (i32.const 0)))
+          (i32.or (i32.lt_s (local.get $second) (i32.const 0)) (i32.lt_s (local.get $millis) (i32.const 0))))
+      (then (return (f64.const -1))))
+    (f64.convert_i64_s
+      (i64.add
+        (i64.mul
+          (i64.add
+            (i64.mul
+              (i64.add
+                (i64.mul
+                  (i64.add
+                    (i64.mul (call $daysFromCivil (local.get $year) (local.get $month) (local.get $day)) (i64.const 24))
+                    (i64.extend_i32_s (local.get $hour)))
+                  (i64.const 60))
+                (i64.extend_i32_s (local.get $minute)))
+              (i64.const 60))
+            (i64.extend_i32_s (local.get $second)))
+          (i64.const 1000))
+        (i64.extend_i32_s (local.get $millis)))))
+
+  ;; The timestamp of the compact record at `fields`, as row-values.ts `timestampInto` reads it:
+  ;; NaN for none, epoch milliseconds (an epoch in seconds is multiplied), or a negative number for
+  ;; a form only the reader reads (it needs the zone), as `timestampInto` leaves to it.
+  (func $rowTimestamp (param $base i32) (param $fields i32) (result f64)
+    (local $at i32) (local $start i32) (local $end i32) (local $whole f64)
+    (if (i32.lt_s (global.get $timestamp) (i32.const 0)) (then (return (f64.const nan))))
+    (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $timestamp) (i32.const 2))))
+    (local.set $start (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+    (local.set $end (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))
+    (local.set $whole (call $whole (local.get $start) (local.get $end)))
+    (if (f64.eq (local.get $whole) (f64.const -1)) (then (return (f64.const nan))))
+    (if (f64.ge (local.get $whole) (f64.const 0))
+      (then
+        (return
+          (select (f64.mul (local.get $whole) (f64.const 1000)) (local.get $whole)
+            (f64.lt (local.get $whole) (f64.const 1e11))))))
+    (call $isoUtc (local.get $start) (local.get $end)))
+
+  ;; The number of the sender of the compact record at `fields` (see `sender`), -1 for a blank id.
+  (func $rowSender (param $base i32) (param $fields i32) (result i32)
+    (local $at i32) (local $idStart i32) (local $idEnd i32) (local $nameStart i32) (local $nameEnd i32)
+    (if (i32.lt_s (global.get $senderId) (i32.const 0)) (then (return (i32.const -1))))
+    (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $senderId) (i32.const 2))))
+    (local.set $idStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+    (local.set $idEnd (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))
+    (if (i32.eq (local.get $idStart) (local.get $idEnd)) (then (return (i32.const -1))))
+    (if (i32.ge_s (global.get $senderName) (i32.const 0))
+      (then
+        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $senderName) (i32.const 2))))
+        (local.set $nameStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+        (local.set $nameEnd (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))))
+    (call $sender (local.get $idStart) (local.get $idEnd) (local.get $nameStart) (local.get $nameEnd)))
+
+  ;; For each compact record of memory[from, to) (as `split` writes them), relative to `base`: a
+  ;; row with the header's field count gets its sender numbered and, when `decodes`, its numbers
+  ;; read (as `decode` does, and its timestamp), into ten f64s from `out` (row-values.ts V order:
+  ;; the eight of `decode`, the timestamp, the sender's number). Each record's count gets what a
+  ;; scan batch says of it
+  ;; (scan-batch.ts): `plain` added, and `decoded` or `numbered` for a row with its f64s; a row
+  ;; whose numbers are not all readable (a timestamp in a form only the reader reads included), or
+  ;; with another field count, gets neither (the reader reads it). Returns the end of the f64s
+  ;; written.
+  (func (export "rows")
+    (param $base i32) (param $from i32) (param $to i32) (param $out i32) (param $decodes i32)
+    (param $plain i32) (param $decoded i32) (param $numbered i32)
+    (result i32)
+    (local $count i32) (local $fields i32) (local $kind i32) (local $timestamp f64)
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (local.set $count (i32.load offset=4 (local.get $from)))
+        (local.set $fields (i32.add (local.get $from) (i32.const 8)))
+        (local.set $kind (i32.const 0))
+        (if (i32.eq (local.get $count) (global.get $fieldCount))
+          (then
+            (local.set $kind (select (local.get $decoded) (local.get $numbered) (local.get $decodes)))
+            (local.set $timestamp (f64.const nan))
+            (if (local.get $decodes)
+              (then
+                (if (i32.ne (call $decode (local.get $base) (local.get $fields) (local.get $out)) (i32.const -1))
+                  (then (local.set $kind (i32.const 0)))
+                  (else
+                    (local.set $timestamp (call $rowTimestamp (local.get $base) (local.get $fields)))
+                    ;; Before 1970, as in a form only the reader reads: the reader reads it.
+                    (if (f64.lt (local.get $timestamp) (f64.const 0)) (then (local.set $kind (i32.const 0))))))))
+            (if (local.get $kind)
+              (then
+                (f64.store offset=64 (local.get $out) (local.get $timestamp))
+                (f64.store offset=72 (local.get $out)
+                  (f64.convert_i32_s (call $rowSender (local.get $base) (local.get $fields))))
+                (local.set $out (i32.add (local.get $out) (i32.const 80)))))))
+        (i32.store offset=4 (local.get $from)
+          (i32.add (local.get $count) (i32.add (local.get $plain) (local.get $kind))))
+        (local.set $from
+          (i32.add (local.get $fields) (i32.shl (i32.add (local.get $count) (i32.const 1)) (i32.const 2))))
+        (br $each)))
+    (local.get $out))
+)
