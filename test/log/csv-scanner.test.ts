@@ -5,6 +5,8 @@ import {
   CsvScanner,
   emptyCsvRecord,
   endOf,
+  FIELD_INTS,
+  FULL_RECORD,
   isEscaped,
   MAX_FIELDS,
   PLAIN_STRIDE,
@@ -37,12 +39,13 @@ function scan(chunks: readonly Buffer[]): Scanned {
  * The scan thread's scanner (plain records split in bulk by WebAssembly, see scan-rows.ts): its
  * bulk records are read in their compact layout, in order with the others.
  */
-function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bulk: number } {
+function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bulk: number; full: number } {
   const result = {
     records: [] as string[][],
     lines: [] as number[],
     malformed: [] as Scanned["malformed"],
     bulk: 0,
+    full: 0,
   };
   const rows = ScanRows.create(16);
   const plain = emptyCsvRecord(PLAIN_STRIDE);
@@ -55,16 +58,22 @@ function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bu
       records: (buffer, ints, length) => {
         plain.buffer = buffer;
         plain.fields = ints;
-        for (let at = 0; at < length; at += 3 + (ints[at + 1] as number)) {
+        for (let at = 0; at < length; ) {
+          // A plain record is compact (none of its fields escaped); one with a quoted field, in full.
+          const isFull = (ints[at + 1] as number) >= FULL_RECORD;
           plain.line = ints[at] as number;
-          plain.count = ints[at + 1] as number;
+          plain.count = (ints[at + 1] as number) - (isFull ? FULL_RECORD : 0);
           plain.at = at + 2;
+          plain.stride = isFull ? FIELD_INTS : PLAIN_STRIDE;
           result.records.push(recordTexts(plain));
           result.lines.push(plain.line);
-          expect(Array.from({ length: plain.count }, (_, field) => isEscaped(plain, field))).not.toContain(
-            true,
-          );
+          if (!isFull) {
+            const escaped = Array.from({ length: plain.count }, (_, field) => isEscaped(plain, field));
+            expect(escaped).not.toContain(true);
+          }
           result.bulk++;
+          if (isFull) result.full++;
+          at += isFull ? 2 + plain.count * FIELD_INTS : 3 + plain.count;
         }
       },
       malformed: (line, reason) => result.malformed.push({ line, reason }),
@@ -174,18 +183,21 @@ describe("CSV scanner", () => {
 
   it("reads the same in the scan thread, plain records split in bulk, whatever the chunks", () => {
     let bulk = 0;
+    let full = 0;
     fc.assert(
       fc.property(fc.oneof(csvText, mostlyPlain), fc.array(fc.nat(), { maxLength: 12 }), (input, cuts) => {
         const bytes = serialise(input);
-        const { bulk: split, ...read } = scanInBulk(splitAt(bytes, cuts));
+        const { bulk: split, full: quoted, ...read } = scanInBulk(splitAt(bytes, cuts));
+        full += quoted;
         expect(read).toEqual(scan([bytes]));
-        const { bulk: _, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
+        const { bulk: _, full: __, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
         expect(joined).toEqual(read);
         bulk += split;
       }),
       { numRuns: 400 },
     );
     expect(bulk).toBeGreaterThan(200);
+    expect(full).toBeGreaterThan(100);
   });
 
   it("reads malformed input the same (records, lines, problems) whatever the chunks", () => {
@@ -195,9 +207,9 @@ describe("CSV scanner", () => {
     fc.assert(
       fc.property(messy, fc.array(fc.nat(), { maxLength: 8 }), (bytes, cuts) => {
         expect(scan(splitAt(bytes, cuts))).toEqual(scan([bytes]));
-        const { bulk: _, ...inBulk } = scanInBulk(splitAt(bytes, cuts));
+        const { bulk: _, full: _full, ...inBulk } = scanInBulk(splitAt(bytes, cuts));
         expect(inBulk).toEqual(scan([bytes]));
-        const { bulk: __, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
+        const { bulk: __, full: __full, ...joined } = scanInBulk(splitAt(bytes, cuts), true);
         expect(joined).toEqual(scan([bytes]));
       }),
       { numRuns: 600 },
@@ -212,7 +224,7 @@ describe("CSV scanner", () => {
     const chunks: Buffer[] = [];
     for (let at = 0; at < bytes.length; at += 65_536) chunks.push(bytes.subarray(at, at + 65_536));
     expect(scan(chunks)).toEqual(whole);
-    const { bulk: _, ...inBulk } = scanInBulk(chunks);
+    const { bulk: _, full: __, ...inBulk } = scanInBulk(chunks);
     expect(inBulk).toEqual(whole);
   });
 

@@ -66,6 +66,9 @@ export function emptyCsvRecord(stride = FIELD_INTS, fields = new Int32Array(0)):
 /** Numbers per field of a compact plain record (see `CsvRecord.fields`). */
 export const PLAIN_STRIDE = 1;
 
+/** Added to the field count of a record split in bulk in full (one with a quoted field; see `records`). */
+export const FULL_RECORD = 1 << 27;
+
 export const startOf = (record: CsvRecord, field: number): number =>
   (record.fields[record.at + field * record.stride] as number) + (record.stride === PLAIN_STRIDE ? 1 : 0);
 export const endOf = (record: CsvRecord, field: number): number =>
@@ -88,9 +91,9 @@ export interface CsvHandler {
   numbered?(record: CsvRecord, values: Float64Array, at: number): void;
   malformed(line: number, reason: string): void;
   /**
-   * Plain records split in bulk (only by a scanner given ScanRows): `ints[0, length)` holds them in
-   * the layout of a scan batch (per record its line, its field count, then its fields as in
-   * `CsvRecord.fields`), their bytes in `buffer`.
+   * Records split in bulk (only by a scanner given ScanRows): `ints[0, length)` holds them as
+   * `ScanRows.split` writes them (per record its line, its field count, then its fields: compact,
+   * or in full with FULL_RECORD added to the count), their bytes in `buffer`.
    */
   records?(buffer: Buffer, ints: Int32Array, length: number): void;
   /**

@@ -17,6 +17,7 @@ import {
   emptyCsvRecord,
   endOf,
   FIELD_INTS,
+  FULL_RECORD,
   MAX_FIELDS,
   PLAIN_STRIDE,
   recordTexts,
@@ -111,9 +112,9 @@ export class ScanBatchWriter {
   }
 
   /**
-   * Plain records split in bulk (`ints[0, length)`, compact, see ScanRows.split): copied in at
-   * once, then each handed to `decode` where it now lies (and where it was in `ints`), which writes
-   * its numbers (as `row` takes them) and returns its kind.
+   * Records split in bulk (`ints[0, length)`, see ScanRows.split): copied in at once, then each
+   * handed to `decode` where it now lies (and, for a compact one, where it was in `ints`), which
+   * writes its numbers (as `row` takes them) and returns its kind.
    */
   records(
     buffer: Buffer,
@@ -133,15 +134,19 @@ export class ScanBatchWriter {
     record.buffer = buffer;
     record.fields = batch;
     for (let at = from; at < end; ) {
-      const count = batch[at + 1] as number;
+      let count = batch[at + 1] as number;
+      const isFull = count >= FULL_RECORD;
+      if (isFull) count -= FULL_RECORD;
       record.line = batch[at] as number;
       record.count = count;
       record.at = at + 2;
+      record.stride = isFull ? FIELD_INTS : PLAIN_STRIDE;
       this.roomForValues();
-      const kind = decode(record, at - from + 2);
+      // A record in full is read in JavaScript (`source` -1), a compact one where it was split.
+      const kind = decode(record, isFull ? -1 : at - from + 2);
       if (kind !== ROW.scanned) this.valueLength += VALUE_COUNT;
-      batch[at + 1] = count + PLAIN_ROW + kind;
-      at += 3 + count;
+      batch[at + 1] = count + (isFull ? 0 : PLAIN_ROW) + kind;
+      at += isFull ? 2 + count * FIELD_INTS : 3 + count;
     }
     if (this.placed !== undefined) this.place(this.placed);
   }

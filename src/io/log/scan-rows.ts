@@ -43,7 +43,7 @@ interface ScanRowsExports {
     streakableKind: number,
     streakEndKind: number,
   ): void;
-  decode(base: number, fields: number, out: number): number;
+  decode(base: number, fields: number, out: number, stride: number, shift: number): number;
   planRows(count: number, senderId: number, senderName: number, timestamp: number): void;
   rows(
     base: number,
@@ -173,7 +173,7 @@ export class ScanRows {
    * `plan`'s.
    */
   decode(at: number): number {
-    return this.exports.decode(this.dataAt, this.recordsAt + at * 4, this.valuesAt);
+    return this.exports.decode(this.dataAt, this.recordsAt + at * 4, this.valuesAt, 4, 1);
   }
 
   /** A Buffer view of `bytes[0, end)` (no copy), for decoding and `indexOf`. */
@@ -182,9 +182,11 @@ export class ScanRows {
   }
 
   /**
-   * Split the plain records of `bytes[start, end)`, the first on `line` (see scan-rows.wat): they
-   * are in `records()` from 0 to `written`, in the layout of a scan batch. Returns where it stopped:
-   * the start of a record to be scanned byte by byte, or `end`.
+   * Split the records of `bytes[start, end)`, the first on `line` (see scan-rows.wat): they are in
+   * `records()` from 0 to `written`, each its line, its field count, then its fields: compact for
+   * a plain record (see CsvRecord), in full (stride FIELD_INTS) for one with a quoted field, whose
+   * count has FULL_RECORD (csv-scanner.ts) added. Returns where it stopped: the start of a record to be scanned byte
+   * by byte (malformed, or cut by `end`), or `end`.
    */
   split(start: number, end: number, maxFields: number, line: number): number {
     const { exports, dataAt } = this;

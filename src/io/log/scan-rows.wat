@@ -30,27 +30,59 @@
   (global $line (export "line") (mut i32) (i32.const 1))
   (global $written (export "written") (mut i32) (i32.const 0))
 
-  ;; Split the plain records of memory[start, end) into fields, from `out`, as i32s: per record its
-  ;; line, its field count, where it starts minus one, then where each field ends (relative to
-  ;; `base`; the last before a CR that precedes its LF). A field starts one past the end of the one
-  ;; before (a plain record's fields are split by single commas): the compact layout of CsvRecord. Blank lines (LF) are skipped. Stops at the
-  ;; start of the first record it cannot split alone (a quote in it, a CR first, no LF before `end`,
-  ;; more than `maxFields` fields, or no room for it before `outEnd`) and returns that start;
-  ;; `line` and `written` tell where it got. Reads up to 15 bytes past `end`.
+  ;; Split the records of memory[start, end) into fields, from `out`, as i32s. A plain record (no
+  ;; quotes) is compact: its line, its field count, where it starts minus one, then where each
+  ;; field ends (relative to `base`; the last before a CR that precedes its LF); a field starts one
+  ;; past the end of the one before (a plain record's fields are split by single commas): the
+  ;; compact layout of CsvRecord. A record with a quoted field is in full: its line, its field
+  ;; count plus FULL (2^27), then per field its start, end and 1 when it has doubled quotes to
+  ;; undo (the layout of CsvRecord, stride 3). Blank lines (LF) are skipped. Stops at the start of
+  ;; the first record it cannot split alone (a CR first, a quote inside an unquoted field, anything
+  ;; but a comma or a line end after a closing quote, no line end before `end`, more than
+  ;; `maxFields` fields, or no room for it before `outEnd`) and returns that start; `line` and
+  ;; `written` tell where it got. Reads up to 15 bytes past `end`.
+  (global $FULL i32 (i32.const 0x8000000))
+  ;; After $closingQuote: whether the quoted field had doubled quotes, and the line feeds in it.
+  (global $escaped (mut i32) (i32.const 0))
+  (global $innerLines (mut i32) (i32.const 0))
+
+  ;; The closing quote of a quoted field whose content starts at `at`: its position, or -1 when it
+  ;; is not known before `end` (it may be doubled by the byte after).
+  (func $closingQuote (param $at i32) (param $end i32) (result i32)
+    (local $byte i32)
+    (global.set $escaped (i32.const 0))
+    (global.set $innerLines (i32.const 0))
+    (block $none
+      (loop $each
+        (br_if $none (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $byte (i32.load8_u (local.get $at)))
+        (if (i32.eq (local.get $byte) (i32.const 10))
+          (then (global.set $innerLines (i32.add (global.get $innerLines) (i32.const 1)))))
+        (if (i32.eq (local.get $byte) (i32.const 34))
+          (then
+            (br_if $none (i32.ge_u (i32.add (local.get $at) (i32.const 1)) (local.get $end)))
+            (if (i32.ne (i32.load8_u offset=1 (local.get $at)) (i32.const 34)) (then (return (local.get $at))))
+            (global.set $escaped (i32.const 1))
+            (local.set $at (i32.add (local.get $at) (i32.const 1)))))
+        (local.set $at (i32.add (local.get $at) (i32.const 1)))
+        (br $each)))
+    (i32.const -1))
+
   (func (export "split")
     (param $base i32) (param $start i32) (param $end i32) (param $out i32) (param $outEnd i32)
     (param $maxFields i32) (param $firstLine i32)
     (result i32)
     (local $record i32) (local $field i32) (local $count i32) (local $header i32) (local $write i32)
     (local $at i32) (local $mask i32) (local $position i32) (local $byte i32) (local $fieldEnd i32)
-    (local $line i32) (local $room i32)
+    (local $line i32) (local $room i32) (local $full i32) (local $lines i32) (local $close i32)
+    (local $next i32) (local $k i32) (local $fields i32)
     (local.set $line (local.get $firstLine))
     (local.set $record (local.get $start))
     (local.set $field (local.get $start))
     (local.set $header (local.get $out))
     (local.set $write (i32.add (local.get $out) (i32.const 12)))
-    ;; The most bytes one record's i32s take.
-    (local.set $room (i32.add (i32.const 12) (i32.shl (local.get $maxFields) (i32.const 2))))
+    ;; The most bytes one record's i32s take (in full).
+    (local.set $room (i32.add (i32.const 12) (i32.mul (local.get $maxFields) (i32.const 12))))
     (local.set $at (local.get $start))
     (block $stop
       (br_if $stop (i32.gt_u (i32.add (local.get $header) (local.get $room)) (local.get $outEnd)))
@@ -83,14 +115,96 @@
             (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
             (local.set $byte (i32.load8_u (local.get $position)))
             (br_if $stop (i32.eq (local.get $count) (local.get $maxFields)))
-            (br_if $stop (i32.eq (local.get $byte) (i32.const 34)))
             (if (i32.eq (local.get $byte) (i32.const 44))
               (then
-                (i32.store (local.get $write) (i32.sub (local.get $position) (local.get $base)))
-                (local.set $write (i32.add (local.get $write) (i32.const 4)))
+                (if (local.get $full)
+                  (then
+                    (i32.store (local.get $write) (i32.sub (local.get $field) (local.get $base)))
+                    (i32.store offset=4 (local.get $write) (i32.sub (local.get $position) (local.get $base)))
+                    (i32.store offset=8 (local.get $write) (i32.const 0))
+                    (local.set $write (i32.add (local.get $write) (i32.const 12))))
+                  (else
+                    (i32.store (local.get $write) (i32.sub (local.get $position) (local.get $base)))
+                    (local.set $write (i32.add (local.get $write) (i32.const 4)))))
                 (local.set $count (i32.add (local.get $count) (i32.const 1)))
                 (local.set $field (i32.add (local.get $position) (i32.const 1)))
                 (br $bit)))
+            (if (i32.eq (local.get $byte) (i32.const 34))
+              (then
+                ;; A quote: only at a field's start (the reader reports one inside a field).
+                (br_if $stop (i32.ne (local.get $position) (local.get $field)))
+                (local.set $close
+                  (call $closingQuote (i32.add (local.get $position) (i32.const 1)) (local.get $end)))
+                (br_if $stop (i32.lt_s (local.get $close) (i32.const 0)))
+                ;; After the closing quote: a comma, a line feed, or CR LF (anything else, or the
+                ;; end of the bytes, is for the reader).
+                (local.set $next (i32.add (local.get $close) (i32.const 1)))
+                (br_if $stop (i32.ge_u (local.get $next) (local.get $end)))
+                (local.set $byte (i32.load8_u (local.get $next)))
+                (if (i32.eq (local.get $byte) (i32.const 13))
+                  (then
+                    (br_if $stop (i32.ge_u (i32.add (local.get $next) (i32.const 1)) (local.get $end)))
+                    (br_if $stop (i32.ne (i32.load8_u offset=1 (local.get $next)) (i32.const 10)))
+                    (local.set $next (i32.add (local.get $next) (i32.const 1)))
+                    (local.set $byte (i32.const 10))))
+                (br_if $stop
+                  (i32.and (i32.ne (local.get $byte) (i32.const 44)) (i32.ne (local.get $byte) (i32.const 10))))
+                ;; The record goes in full from here: its compact fields so far are laid out again,
+                ;; last first (each goes no lower than where it was read from).
+                (if (i32.eqz (local.get $full))
+                  (then
+                    (local.set $full (i32.const 1))
+                    (local.set $fields (i32.add (local.get $header) (i32.const 8)))
+                    (local.set $k (local.get $count))
+                    (block $laidOut
+                      (loop $back
+                        (br_if $laidOut (i32.eqz (local.get $k)))
+                        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+                        (local.set $fieldEnd
+                          (i32.load (i32.add (local.get $header) (i32.add (i32.const 12) (i32.shl (local.get $k) (i32.const 2))))))
+                        (i32.store offset=4
+                          (i32.add (local.get $fields) (i32.mul (local.get $k) (i32.const 12)))
+                          (local.get $fieldEnd))
+                        (i32.store offset=8
+                          (i32.add (local.get $fields) (i32.mul (local.get $k) (i32.const 12)))
+                          (i32.const 0))
+                        (i32.store
+                          (i32.add (local.get $fields) (i32.mul (local.get $k) (i32.const 12)))
+                          (if (result i32) (i32.eqz (local.get $k))
+                            (then (i32.sub (local.get $record) (local.get $base)))
+                            (else
+                              (i32.add
+                                (i32.load (i32.add (local.get $header) (i32.add (i32.const 8) (i32.shl (local.get $k) (i32.const 2)))))
+                                (i32.const 1)))))
+                        (br $back)))
+                    (local.set $write (i32.add (local.get $fields) (i32.mul (local.get $count) (i32.const 12))))))
+                (i32.store (local.get $write) (i32.sub (i32.add (local.get $position) (i32.const 1)) (local.get $base)))
+                (i32.store offset=4 (local.get $write) (i32.sub (local.get $close) (local.get $base)))
+                (i32.store offset=8 (local.get $write) (global.get $escaped))
+                (local.set $write (i32.add (local.get $write) (i32.const 12)))
+                (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                (local.set $lines (i32.add (local.get $lines) (global.get $innerLines)))
+                (local.set $field (i32.add (local.get $next) (i32.const 1)))
+                (if (i32.eq (local.get $byte) (i32.const 10))
+                  (then
+                    ;; The record ends at this line feed.
+                    (i32.store (local.get $header) (local.get $line))
+                    (i32.store offset=4 (local.get $header) (i32.add (local.get $count) (global.get $FULL)))
+                    (local.set $line (i32.add (local.get $line) (i32.add (local.get $lines) (i32.const 1))))
+                    (local.set $lines (i32.const 0))
+                    (local.set $count (i32.const 0))
+                    (local.set $full (i32.const 0))
+                    (local.set $record (local.get $field))
+                    (local.set $header (local.get $write))
+                    (local.set $write (i32.add (local.get $write) (i32.const 12)))
+                    (br_if $stop (i32.gt_u (i32.add (local.get $header) (local.get $room)) (local.get $outEnd)))
+                    (br_if $stop
+                      (i32.and
+                        (i32.lt_u (local.get $record) (local.get $end))
+                        (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))))
+                ;; Go on from the byte after the delimiter, in a new block.
+                (local.set $at (i32.sub (local.get $field) (i32.const 16)))
+                (br $blockDone)))
             ;; A line feed: a blank line, or the end of the record (before a CR that precedes it).
             (if (i32.and
                   (i32.eqz (local.get $count))
@@ -109,14 +223,25 @@
               (then
                 (if (i32.eq (i32.load8_u (i32.sub (local.get $position) (i32.const 1))) (i32.const 13))
                   (then (local.set $fieldEnd (i32.sub (local.get $position) (i32.const 1)))))))
-            (i32.store (local.get $write) (i32.sub (local.get $fieldEnd) (local.get $base)))
-            (local.set $write (i32.add (local.get $write) (i32.const 4)))
             (i32.store (local.get $header) (local.get $line))
-            (i32.store offset=4 (local.get $header) (i32.add (local.get $count) (i32.const 1)))
-            (i32.store offset=8 (local.get $header)
-              (i32.sub (i32.sub (local.get $record) (local.get $base)) (i32.const 1)))
-            (local.set $line (i32.add (local.get $line) (i32.const 1)))
+            (if (local.get $full)
+              (then
+                (i32.store (local.get $write) (i32.sub (local.get $field) (local.get $base)))
+                (i32.store offset=4 (local.get $write) (i32.sub (local.get $fieldEnd) (local.get $base)))
+                (i32.store offset=8 (local.get $write) (i32.const 0))
+                (local.set $write (i32.add (local.get $write) (i32.const 12)))
+                (i32.store offset=4 (local.get $header)
+                  (i32.add (i32.add (local.get $count) (i32.const 1)) (global.get $FULL))))
+              (else
+                (i32.store (local.get $write) (i32.sub (local.get $fieldEnd) (local.get $base)))
+                (local.set $write (i32.add (local.get $write) (i32.const 4)))
+                (i32.store offset=4 (local.get $header) (i32.add (local.get $count) (i32.const 1)))
+                (i32.store offset=8 (local.get $header)
+                  (i32.sub (i32.sub (local.get $record) (local.get $base)) (i32.const 1)))))
+            (local.set $line (i32.add (local.get $line) (i32.add (local.get $lines) (i32.const 1))))
+            (local.set $lines (i32.const 0))
             (local.set $count (i32.const 0))
+            (local.set $full (i32.const 0))
             (local.set $record (i32.add (local.get $position) (i32.const 1)))
             (local.set $field (local.get $record))
             (local.set $header (local.get $write))
@@ -404,60 +529,63 @@
         (br $digits)))
     (f64.convert_i64_u (local.get $value)))
 
-  ;; Read the numbers of the compact record at `fields` (relative to `base`) into the f64s at `out`
+  ;; Read the numbers of the record at `fields` (relative to `base`) into the f64s at `out`
   ;; (in row-values.ts V order: gift id, unit price, count, total, the two flags, the group and
   ;; message ids), as `decodeValues` does but for the timestamp. Returns -1 when all are read, else
   ;; the canonical field (row-values.ts F) of the first that is not: 0, 2, 3, 4, 5 or 6. A field's
-  ;; bounds: `base` + the number at `fields` + 4 × its column, + 1; and `base` + the next number.
-  (func $decode (export "decode") (param $base i32) (param $fields i32) (param $out i32) (result i32)
+  ;; bounds: `base` + the number at `fields` + `stride` × its column, + `shift`; and `base` + the
+  ;; next number (a compact record: stride 4, shift 1; one in full: stride 12, shift 0).
+  (func $decode (export "decode")
+    (param $base i32) (param $fields i32) (param $out i32) (param $stride i32) (param $shift i32)
+    (result i32)
     (local $at i32) (local $value f64)
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $giftId) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $giftId) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $giftId) (local.get $stride))))
         (local.set $value
           (call $whole
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
     (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 0))))
     (f64.store (local.get $out) (local.get $value))
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $unitCoins) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $unitCoins) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $unitCoins) (local.get $stride))))
         (local.set $value
           (call $whole
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
     (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 2))))
     (f64.store offset=8 (local.get $out) (local.get $value))
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $count) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $count) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $count) (local.get $stride))))
         (local.set $value
           (call $whole
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
     (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 3))))
     (f64.store offset=16 (local.get $out) (local.get $value))
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $totalCoins) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $totalCoins) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $totalCoins) (local.get $stride))))
         (local.set $value
           (call $whole
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
     (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 4))))
     (f64.store offset=24 (local.get $out) (local.get $value))
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $isStreakable) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $isStreakable) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $isStreakable) (local.get $stride))))
         (local.set $value
           (call $flag
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))
             (global.get $streakableKind)))))
     (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 5))))
@@ -465,10 +593,10 @@
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $isStreakEnd) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $isStreakEnd) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $isStreakEnd) (local.get $stride))))
         (local.set $value
           (call $flag
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))
             (global.get $streakEndKind)))))
     (if (f64.eq (local.get $value) (f64.const -2)) (then (return (i32.const 6))))
@@ -476,19 +604,19 @@
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $groupId) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $groupId) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $groupId) (local.get $stride))))
         (local.set $value
           (call $id
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
     (f64.store offset=48 (local.get $out) (local.get $value))
     (local.set $value (f64.const -1))
     (if (i32.ge_s (global.get $messageId) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $messageId) (i32.const 2))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $messageId) (local.get $stride))))
         (local.set $value
           (call $id
-            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+            (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift)))
             (i32.add (local.get $base) (i32.load offset=4 (local.get $at)))))))
     (f64.store offset=56 (local.get $out) (local.get $value))
     (i32.const -1))
@@ -615,11 +743,11 @@
   ;; The timestamp of the compact record at `fields`, as row-values.ts `timestampInto` reads it:
   ;; NaN for none, epoch milliseconds (an epoch in seconds is multiplied), or a negative number for
   ;; a form only the reader reads (it needs the zone), as `timestampInto` leaves to it.
-  (func $rowTimestamp (param $base i32) (param $fields i32) (result f64)
+  (func $rowTimestamp (param $base i32) (param $fields i32) (param $stride i32) (param $shift i32) (result f64)
     (local $at i32) (local $start i32) (local $end i32) (local $whole f64)
     (if (i32.lt_s (global.get $timestamp) (i32.const 0)) (then (return (f64.const nan))))
-    (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $timestamp) (i32.const 2))))
-    (local.set $start (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+    (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $timestamp) (local.get $stride))))
+    (local.set $start (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift))))
     (local.set $end (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))
     (local.set $whole (call $whole (local.get $start) (local.get $end)))
     (if (f64.eq (local.get $whole) (f64.const -1)) (then (return (f64.const nan))))
@@ -631,39 +759,52 @@
     (call $isoUtc (local.get $start) (local.get $end)))
 
   ;; The number of the sender of the compact record at `fields` (see `sender`), -1 for a blank id.
-  (func $rowSender (param $base i32) (param $fields i32) (result i32)
+  (func $rowSender (param $base i32) (param $fields i32) (param $stride i32) (param $shift i32) (result i32)
     (local $at i32) (local $idStart i32) (local $idEnd i32) (local $nameStart i32) (local $nameEnd i32)
     (if (i32.lt_s (global.get $senderId) (i32.const 0)) (then (return (i32.const -1))))
-    (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $senderId) (i32.const 2))))
-    (local.set $idStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+    (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $senderId) (local.get $stride))))
+    (local.set $idStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift))))
     (local.set $idEnd (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))
     (if (i32.eq (local.get $idStart) (local.get $idEnd)) (then (return (i32.const -1))))
     (if (i32.ge_s (global.get $senderName) (i32.const 0))
       (then
-        (local.set $at (i32.add (local.get $fields) (i32.shl (global.get $senderName) (i32.const 2))))
-        (local.set $nameStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (i32.const 1))))
+        (local.set $at (i32.add (local.get $fields) (i32.mul (global.get $senderName) (local.get $stride))))
+        (local.set $nameStart (i32.add (local.get $base) (i32.add (i32.load (local.get $at)) (local.get $shift))))
         (local.set $nameEnd (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))))
     (call $sender (local.get $idStart) (local.get $idEnd) (local.get $nameStart) (local.get $nameEnd)))
 
-  ;; For each compact record of memory[from, to) (as `split` writes them), relative to `base`: a
-  ;; row with the header's field count gets its sender numbered and, when `decodes`, its numbers
-  ;; read (as `decode` does, and its timestamp), into ten f64s from `out` (row-values.ts V order:
-  ;; the eight of `decode`, the timestamp, the sender's number). Each record's count gets what a
-  ;; scan batch says of it
-  ;; (scan-batch.ts): `plain` added, and `decoded` or `numbered` for a row with its f64s; a row
-  ;; whose numbers are not all readable (a timestamp in a form only the reader reads included), or
-  ;; with another field count, gets neither (the reader reads it). Returns the end of the f64s
-  ;; written.
+  ;; For each record of memory[from, to) (as `split` writes them), relative to `base`: a row with
+  ;; the header's field count gets its sender numbered and, when `decodes`, its numbers read (as
+  ;; `decode` does, and its timestamp), into ten f64s from `out` (row-values.ts V order: the eight
+  ;; of `decode`, the timestamp, the sender's number). Each record's count gets what a scan batch
+  ;; says of it (scan-batch.ts): `plain` added for a compact one (FULL taken off one in full), and
+  ;; `decoded` or `numbered` for a row with its f64s; a row whose numbers are not all readable (a
+  ;; timestamp in a form only the reader reads included), or with another field count, gets
+  ;; neither (the reader reads it). Returns the end of the f64s written.
   (func (export "rows")
     (param $base i32) (param $from i32) (param $to i32) (param $out i32) (param $decodes i32)
     (param $plain i32) (param $decoded i32) (param $numbered i32)
     (result i32)
     (local $count i32) (local $fields i32) (local $kind i32) (local $timestamp f64)
+    (local $stride i32) (local $shift i32) (local $layout i32) (local $next i32)
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
         (local.set $count (i32.load offset=4 (local.get $from)))
         (local.set $fields (i32.add (local.get $from) (i32.const 8)))
+        ;; A compact record, or one in full (see `split`).
+        (if (i32.ge_u (local.get $count) (global.get $FULL))
+          (then
+            (local.set $count (i32.sub (local.get $count) (global.get $FULL)))
+            (local.set $stride (i32.const 12))
+            (local.set $shift (i32.const 0))
+            (local.set $layout (i32.const 0))
+            (local.set $next (i32.add (local.get $fields) (i32.mul (local.get $count) (i32.const 12)))))
+          (else
+            (local.set $stride (i32.const 4))
+            (local.set $shift (i32.const 1))
+            (local.set $layout (local.get $plain))
+            (local.set $next (i32.add (local.get $fields) (i32.shl (i32.add (local.get $count) (i32.const 1)) (i32.const 2))))))
         (local.set $kind (i32.const 0))
         (if (i32.eq (local.get $count) (global.get $fieldCount))
           (then
@@ -671,22 +812,25 @@
             (local.set $timestamp (f64.const nan))
             (if (local.get $decodes)
               (then
-                (if (i32.ne (call $decode (local.get $base) (local.get $fields) (local.get $out)) (i32.const -1))
+                (if (i32.ne
+                      (call $decode (local.get $base) (local.get $fields) (local.get $out) (local.get $stride) (local.get $shift))
+                      (i32.const -1))
                   (then (local.set $kind (i32.const 0)))
                   (else
-                    (local.set $timestamp (call $rowTimestamp (local.get $base) (local.get $fields)))
+                    (local.set $timestamp
+                      (call $rowTimestamp (local.get $base) (local.get $fields) (local.get $stride) (local.get $shift)))
                     ;; Before 1970, as in a form only the reader reads: the reader reads it.
                     (if (f64.lt (local.get $timestamp) (f64.const 0)) (then (local.set $kind (i32.const 0))))))))
             (if (local.get $kind)
               (then
                 (f64.store offset=64 (local.get $out) (local.get $timestamp))
                 (f64.store offset=72 (local.get $out)
-                  (f64.convert_i32_s (call $rowSender (local.get $base) (local.get $fields))))
+                  (f64.convert_i32_s
+                    (call $rowSender (local.get $base) (local.get $fields) (local.get $stride) (local.get $shift))))
                 (local.set $out (i32.add (local.get $out) (i32.const 80)))))))
         (i32.store offset=4 (local.get $from)
-          (i32.add (local.get $count) (i32.add (local.get $plain) (local.get $kind))))
-        (local.set $from
-          (i32.add (local.get $fields) (i32.shl (i32.add (local.get $count) (i32.const 1)) (i32.const 2))))
+          (i32.add (local.get $count) (i32.add (local.get $layout) (local.get $kind))))
+        (local.set $from (local.get $next))
         (br $each)))
     (local.get $out))
 )
