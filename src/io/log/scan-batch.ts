@@ -152,7 +152,7 @@ export class ScanBatchWriter {
   }
 
   /**
-   * Plain records split in bulk and read already (ScanRows.rows: `ints[0, length)`, their counts
+   * Records split in bulk and read already (ScanRows.rows: `ints[0, length)`, their counts
    * saying what each is), with the numbers of those that have them, `values[0, valueCount)`.
    */
   readRecords(ints: Int32Array, length: number, values: Float64Array, valueCount: number): void {
@@ -267,7 +267,7 @@ export interface ScanThreadHandler extends CsvHandler {
 
 /**
  * The scan thread's handler: what it does with each record its scanner reports (`rows`, when
- * given, splits plain records in bulk and numbers senders). The first record (the header) goes as
+ * given, splits records in bulk and numbers senders). The first record (the header) goes as
  * it is and gives the columns. Each row with the header's field count has its sender numbered
  * (V.sender) and, while `decodesValues`, its numbers read: one whose numbers are all readable goes
  * with them, any other as scanned (the reader then reads it, or rejects it, as it would alone);
@@ -282,7 +282,7 @@ export function scanThreadHandler(
 ): ScanThreadHandler {
   let columns: CsvColumns | undefined;
   let isHeader = true;
-  /** The row's numbers into `values[at, …)`: by `rows` for a plain record split there (at `source`). */
+  /** The row's numbers into `values[at, …)`: by `rows` for a compact record split there (at `source`). */
   const read = (row: CsvRecord, source: number, columns: CsvColumns, values: Float64Array, at: number) => {
     if (source < 0 || rows === undefined) return decodeValues(row, columns, values, at);
     const failed = rows.decode(source);

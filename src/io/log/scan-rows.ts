@@ -1,9 +1,10 @@
 /**
- * The scan thread's working memory and its two WebAssembly loops (scan-rows.wat): plain records
- * split into fields in bulk, and senders numbered by the bytes of their ids. The memory holds, in
- * this order, the module's sender table, the records `split` writes, and the bytes being scanned
- * (the data region, grown as `reserve` asks). Where WebAssembly is missing, `ScanRows.create`
- * gives undefined and the scan thread scans as the main thread does.
+ * The scan thread's working memory and its WebAssembly loops (scan-rows.wat): records split into
+ * fields in bulk, their numbers read and their senders numbered by the bytes of their ids. The
+ * memory holds, in this order, the module's sender table, the numbers `decode` reads, the records
+ * `split` writes, the numbers `rows` reads, and the bytes being scanned (the data region, grown as
+ * `reserve` asks). Where WebAssembly is missing, `ScanRows.create` gives undefined and the scan
+ * thread reads rows in JavaScript.
  */
 import { type CsvColumns, F } from "./csv-columns.js";
 import { VALUE_COUNT } from "./row-values.js";
@@ -167,7 +168,7 @@ export class ScanRows {
   }
 
   /**
-   * Read the numbers of the plain record the last `split` wrote at `records()[at]` (its compact
+   * Read the numbers of the compact record the last `split` wrote at `records()[at]` (its compact
    * fields) as `decodeValues` does, but for the timestamp, into `values` (V.giftId to
    * V.messageKey): DECODED, or the field (F) of the first it cannot read. The columns are the last
    * `plan`'s.
