@@ -535,7 +535,7 @@
   ;; the canonical field (row-values.ts F) of the first that is not: 0, 2, 3, 4, 5 or 6. A field's
   ;; bounds: `base` + the number at `fields` + `stride` × its column, + `shift`; and `base` + the
   ;; next number (a compact record: stride 4, shift 1; one in full: stride 12, shift 0).
-  (func $decode (export "decode")
+  (func $decode
     (param $base i32) (param $fields i32) (param $out i32) (param $stride i32) (param $shift i32)
     (result i32)
     (local $at i32) (local $value f64)
