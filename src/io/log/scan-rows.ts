@@ -62,7 +62,6 @@ interface ScanRowsExports {
  */
 const RUN_VALUE_BYTES = (RECORD_BYTES / 16) * VALUE_COUNT * 8;
 
-
 const scanRowsModule = wasmModule<ScanRowsExports>(SCAN_ROWS_WASM);
 
 export class ScanRows {
