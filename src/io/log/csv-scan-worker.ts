@@ -1,5 +1,5 @@
 /**
- * The scan thread: reads a CSV log file, scans it (plain records split in bulk by WebAssembly),
+ * The scan thread: reads a CSV log file, scans it (records split in bulk by WebAssembly),
  * reads each row's numbers (row-values.ts) and numbers its sender (scan-rows.ts), while the main
  * thread counts the rows of the slices already done. Batches go to the main thread in file order; at most a few are in flight, so memory stays
  * flat whatever the file. A row whose numbers are not all read here (an unreadable value, a

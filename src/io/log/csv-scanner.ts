@@ -7,7 +7,8 @@
  * Plain records (no quotes) are split from an index of the buffer's commas, line feeds and quotes
  * (special-bytes.ts, sixteen bytes at a time), never looking at the bytes between them; a record
  * with a quote, or cut by the buffer's end, is scanned again byte by byte with every rule. In the
- * scan thread, plain records are split in bulk by WebAssembly instead (scan-rows.ts).
+ * scan thread, records are split in bulk by WebAssembly instead (scan-rows.ts), quoted ones too;
+ * only a malformed or cut record is scanned byte by byte here.
  */
 
 import type { ScanRows } from "./scan-rows.js";
@@ -142,10 +143,10 @@ export class CsvScanner {
   private next = 0;
   private indexedTo = 0;
   private length = 0;
-  /** The scan thread's WebAssembly, when plain records go to `handler.records` in bulk. */
+  /** The scan thread's WebAssembly, when records go to `handler.records` in bulk. */
   private readonly rows: ScanRows | undefined;
 
-  /** With `rows` (and a handler that takes `records`), plain records are split in bulk there. */
+  /** With `rows` (and a handler that takes `records`), records are split in bulk there. */
   constructor(handler: CsvHandler, maxFields = MAX_FIELDS, rows?: ScanRows) {
     this.handler = handler;
     this.maxFields = maxFields;
@@ -269,7 +270,7 @@ export class CsvScanner {
   }
 
   /**
-   * `scan` in the scan thread: plain records split in bulk by `rows` and handed over as a run, the
+   * `scan` in the scan thread: records split in bulk by `rows` and handed over as a run, the
    * rest (a quote, a CR first, a cut or malformed record) scanned byte by byte as `scan` does.
    */
   private scanRows(rows: ScanRows, buffer: Buffer, from: number, length: number, isFinal: boolean): number {

@@ -23,7 +23,7 @@ import {
   recordTexts,
   startOf,
 } from "./csv-scanner.js";
-import { DECODED, decodeValues, timestampInto, V, VALUE_COUNT } from "./row-values.js";
+import { DECODED, decodeValues, V, VALUE_COUNT } from "./row-values.js";
 import type { ScanRows } from "./scan-rows.js";
 import { NO_SENDER_NUMBER } from "./senders.js";
 
@@ -113,15 +113,10 @@ export class ScanBatchWriter {
 
   /**
    * Records split in bulk (`ints[0, length)`, see ScanRows.split): copied in at once, then each
-   * handed to `decode` where it now lies (and, for a compact one, where it was in `ints`), which
-   * writes its numbers (as `row` takes them) and returns its kind.
+   * handed to `decode` where it now lies, which writes its numbers (as `row` takes them) and
+   * returns its kind.
    */
-  records(
-    buffer: Buffer,
-    ints: Int32Array,
-    length: number,
-    decode: (record: CsvRecord, source: number) => RowKind,
-  ): void {
+  records(buffer: Buffer, ints: Int32Array, length: number, decode: (record: CsvRecord) => RowKind): void {
     const from = this.intLength;
     const end = from + length;
     if (end + 2 + this.maxFields * FIELD_INTS > this.ints.length) {
@@ -142,8 +137,7 @@ export class ScanBatchWriter {
       record.at = at + 2;
       record.stride = isFull ? FIELD_INTS : PLAIN_STRIDE;
       this.roomForValues();
-      // A record in full is read in JavaScript (`source` -1), a compact one where it was split.
-      const kind = decode(record, isFull ? -1 : at - from + 2);
+      const kind = decode(record);
       if (kind !== ROW.scanned) this.valueLength += VALUE_COUNT;
       batch[at + 1] = count + (isFull ? 0 : PLAIN_ROW) + kind;
       at += isFull ? 2 + count * FIELD_INTS : 3 + count;
@@ -152,7 +146,7 @@ export class ScanBatchWriter {
   }
 
   /**
-   * Plain records split in bulk and read already (ScanRows.rows: `ints[0, length)`, their counts
+   * Records split in bulk and read already (ScanRows.rows: `ints[0, length)`, their counts
    * saying what each is), with the numbers of those that have them, `values[0, valueCount)`.
    */
   readRecords(ints: Int32Array, length: number, values: Float64Array, valueCount: number): void {
@@ -267,7 +261,7 @@ export interface ScanThreadHandler extends CsvHandler {
 
 /**
  * The scan thread's handler: what it does with each record its scanner reports (`rows`, when
- * given, splits plain records in bulk and numbers senders). The first record (the header) goes as
+ * given, splits records in bulk and numbers senders). The first record (the header) goes as
  * it is and gives the columns. Each row with the header's field count has its sender numbered
  * (V.sender) and, while `decodesValues`, its numbers read: one whose numbers are all readable goes
  * with them, any other as scanned (the reader then reads it, or rejects it, as it would alone);
@@ -282,16 +276,9 @@ export function scanThreadHandler(
 ): ScanThreadHandler {
   let columns: CsvColumns | undefined;
   let isHeader = true;
-  /** The row's numbers into `values[at, …)`: by `rows` for a plain record split there (at `source`). */
-  const read = (row: CsvRecord, source: number, columns: CsvColumns, values: Float64Array, at: number) => {
-    if (source < 0 || rows === undefined) return decodeValues(row, columns, values, at);
-    const failed = rows.decode(source);
-    if (failed !== DECODED) return failed;
-    const numbers = rows.values;
-    for (let value = 0; value < numbers.length; value++) values[at + value] = numbers[value] as number;
-    return timestampInto(row, columns, values, at);
-  };
-  const decode = (row: CsvRecord, source: number): RowKind => {
+  // Rows one by one, in JavaScript: the header's run, a record split byte by byte, or every record
+  // where WebAssembly is missing (then senders are not numbered). Runs after the header: `records`.
+  const decode = (row: CsvRecord): RowKind => {
     if (isHeader) {
       isHeader = false;
       if (choice !== undefined)
@@ -303,13 +290,13 @@ export function scanThreadHandler(
     const values = writer.values;
     const at = writer.valueLength;
     const isDecoding = handler.decodesValues;
-    if (isDecoding && read(row, source, columns, values, at) !== DECODED) return ROW.scanned;
+    if (isDecoding && decodeValues(row, columns, values, at) !== DECODED) return ROW.scanned;
     values[at + V.sender] = rows === undefined ? NO_SENDER_NUMBER : senderNumber(rows, row, columns);
     return isDecoding ? ROW.decoded : ROW.numbered;
   };
   const handler: ScanThreadHandler = {
     decodesValues: true,
-    record: (row) => writer.row(row, decode(row, -1)),
+    record: (row) => writer.row(row, decode(row)),
     records: (buffer, ints, length) => {
       // After the header, WebAssembly reads the whole run of rows.
       if (rows !== undefined && columns !== undefined) {

@@ -1,9 +1,9 @@
 /**
- * The scan thread's working memory and its two WebAssembly loops (scan-rows.wat): plain records
- * split into fields in bulk, and senders numbered by the bytes of their ids. The memory holds, in
- * this order, the module's sender table, the records `split` writes, and the bytes being scanned
- * (the data region, grown as `reserve` asks). Where WebAssembly is missing, `ScanRows.create`
- * gives undefined and the scan thread scans as the main thread does.
+ * The scan thread's working memory and its WebAssembly loops (scan-rows.wat): records split into
+ * fields in bulk, their numbers read and their senders numbered by the bytes of their ids. The
+ * memory holds, in this order, the module's sender table, the records `split` writes, the numbers
+ * `rows` reads, and the bytes being scanned (the data region, grown as `reserve` asks). Where WebAssembly is missing, `ScanRows.create` gives undefined and the scan
+ * thread reads rows in JavaScript.
  */
 import { type CsvColumns, F } from "./csv-columns.js";
 import { VALUE_COUNT } from "./row-values.js";
@@ -43,7 +43,6 @@ interface ScanRowsExports {
     streakableKind: number,
     streakEndKind: number,
   ): void;
-  decode(base: number, fields: number, out: number, stride: number, shift: number): number;
   planRows(count: number, senderId: number, senderName: number, timestamp: number): void;
   rows(
     base: number,
@@ -63,9 +62,6 @@ interface ScanRowsExports {
  */
 const RUN_VALUE_BYTES = (RECORD_BYTES / 16) * VALUE_COUNT * 8;
 
-/** The numbers `decode` reads (V.giftId to V.messageKey), written at the start of the free memory. */
-const DECODED_VALUES = 8;
-
 const scanRowsModule = wasmModule<ScanRowsExports>(SCAN_ROWS_WASM);
 
 export class ScanRows {
@@ -82,17 +78,13 @@ export class ScanRows {
   line = 1;
   written = 0;
 
-  /** Where `decode` writes a row's numbers, and `rows` a run's. */
-  private readonly valuesAt: number;
+  /** Where `rows` writes a run's numbers. */
   private readonly runValuesAt: number;
   private runValues: Float64Array = new Float64Array(0);
-  /** The numbers the last `decode` read (see `decode`). */
-  values: Float64Array = new Float64Array(0);
 
   private constructor(private readonly exports: ScanRowsExports) {
     this.memory = exports.memory.buffer;
-    this.valuesAt = exports.free.value;
-    this.recordsAt = this.valuesAt + DECODED_VALUES * 8;
+    this.recordsAt = exports.free.value;
     this.runValuesAt = this.recordsAt + RECORD_BYTES;
     this.dataAt = this.runValuesAt + RUN_VALUE_BYTES;
   }
@@ -116,11 +108,10 @@ export class ScanRows {
     this.capacity = capacity;
     this.bytes = new Uint8Array(this.memory, this.dataAt, capacity);
     this.ints = new Int32Array(this.memory, this.recordsAt, RECORD_BYTES / 4);
-    this.values = new Float64Array(this.memory, this.valuesAt, DECODED_VALUES);
     this.runValues = new Float64Array(this.memory, this.runValuesAt, RUN_VALUE_BYTES / 8);
   }
 
-  /** Read rows' numbers, and number their senders, from these columns (see `decode`, `rows`). */
+  /** Read rows' numbers, and number their senders, from these columns (see `rows`). */
   plan(columns: CsvColumns): void {
     const column = (field: number) => columns.columns[field] as number;
     this.exports.planRows(columns.count, column(F.senderId), column(F.senderName), column(F.timestamp));
@@ -164,16 +155,6 @@ export class ScanRows {
   /** The numbers of the last `rows`, from 0. */
   runValuesOf(): Float64Array {
     return this.runValues;
-  }
-
-  /**
-   * Read the numbers of the plain record the last `split` wrote at `records()[at]` (its compact
-   * fields) as `decodeValues` does, but for the timestamp, into `values` (V.giftId to
-   * V.messageKey): DECODED, or the field (F) of the first it cannot read. The columns are the last
-   * `plan`'s.
-   */
-  decode(at: number): number {
-    return this.exports.decode(this.dataAt, this.recordsAt + at * 4, this.valuesAt, 4, 1);
   }
 
   /** A Buffer view of `bytes[0, end)` (no copy), for decoding and `indexOf`. */

@@ -1,8 +1,8 @@
 ;; The scan thread's hot loops, over the bytes of a slice of a CSV log held in this module's
-;; memory: splitting plain records (no quotes) into fields, sixteen bytes at a time, reading their
-;; numbers, and numbering the senders of rows by the bytes of their ids. None needs JavaScript's
-;; warm-up, and each costs a fraction of it: the scan thread then has time for the work the main
-;; thread spent most of its time on.
+;; memory: splitting records into fields, sixteen bytes at a time, reading their numbers, and
+;; numbering the senders of rows by the bytes of their ids. None needs JavaScript's warm-up, and
+;; each costs a fraction of it: the scan thread then has time for the work the main thread spent
+;; most of its time on.
 ;; Assembled by scripts/build-wasm.js into src/io/log/scan-rows-wasm.ts; see scan-rows.ts.
 ;;
 ;; Memory: the sender table's regions from 0 (below), then what scan-rows.ts lays out from
@@ -403,7 +403,7 @@
       (then (call $grow)))
     (i32.add (i32.shl (local.get $number) (i32.const 2)) (i32.const 1)))
 
-  ;; ---- Reading a plain record's numbers: what row-values.ts `decodeValues` does, but for the
+  ;; ---- Reading a record's numbers: what row-values.ts `decodeValues` does, but for the
   ;; timestamp (the caller reads it). The columns, set by `plan`, -1 for none.
   (global $giftId (mut i32) (i32.const -1))
   (global $unitCoins (mut i32) (i32.const -1))
@@ -535,7 +535,7 @@
   ;; the canonical field (row-values.ts F) of the first that is not: 0, 2, 3, 4, 5 or 6. A field's
   ;; bounds: `base` + the number at `fields` + `stride` × its column, + `shift`; and `base` + the
   ;; next number (a compact record: stride 4, shift 1; one in full: stride 12, shift 0).
-  (func $decode (export "decode")
+  (func $decode
     (param $base i32) (param $fields i32) (param $out i32) (param $stride i32) (param $shift i32)
     (result i32)
     (local $at i32) (local $value f64)
@@ -621,7 +621,7 @@
     (f64.store offset=56 (local.get $out) (local.get $value))
     (i32.const -1))
 
-  ;; ---- A run of plain records at once: their numbers, their senders' numbers and their kinds.
+  ;; ---- A run of records at once: their numbers, their senders' numbers and their kinds.
   ;; The header's field count, the sender's columns and the timestamp's (-1 for none), set by
   ;; `planRows`.
   (global $fieldCount (mut i32) (i32.const -1))
