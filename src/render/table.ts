@@ -1,6 +1,7 @@
 /** Report → terminal text: cli-table3 tables, aligned field lists, optional colour. */
 import { createRequire } from "node:module";
 import type TableConstructor from "cli-table3";
+import type StringWidth from "string-width";
 import type { Cell, Column, FieldsSection, Report, TableSection, Tone } from "./report.js";
 import { forTerminal } from "./sanitise.js";
 import { PLAIN, type Style } from "./style.js";
@@ -13,6 +14,26 @@ let tableConstructor: typeof TableConstructor | undefined;
 function loadTable(): typeof TableConstructor {
   tableConstructor ??= createRequire(import.meta.url)("cli-table3") as typeof TableConstructor;
   return tableConstructor;
+}
+
+/**
+ * Above this many rows cli-table3 is no use: its time grows with the square of the rows (9 minutes
+ * for 180k, a `--by event` table of a 1M-row log) and past ~120k it overflows the stack.
+ */
+const LARGE_TABLE = 2000;
+
+// The escape sequences cli-table3 leaves out of a cell's width (colours, bold).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes are the point
+const SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
+
+/** A cell's width in columns as cli-table3 measures it (string-width, escapes left out). */
+let displayWidth: ((text: string) => number) | undefined;
+function loadDisplayWidth(): (text: string) => number {
+  if (displayWidth === undefined) {
+    const stringWidth = createRequire(import.meta.url)("string-width") as typeof StringWidth;
+    displayWidth = (text) => stringWidth(text.replace(SGR, ""));
+  }
+  return displayWidth;
 }
 
 function cellText(value: Cell): string {
@@ -75,35 +96,48 @@ const BOLD = /\u001b\[(?:1|22)m/g;
 const visibleLength = (text: string) => text.replace(BOLD, "").length;
 
 /**
- * The table exactly as `drawWithCliTable3` draws it, for cells that match `PLAIN_CELL` only (no
- * wide or combining characters, no other escapes): loading cli-table3 and its string-width costs
- * ~10 ms, more than the rest of a plain table command's work.
+ * The table exactly as `drawWithCliTable3` draws it, measuring cells with `width`: for cells that
+ * match `PLAIN_CELL` (no wide or combining characters, no other escapes) the length of their text
+ * does, and loading cli-table3 and its string-width costs ~10 ms, more than the rest of a plain
+ * table command's work; for a large table, cli-table3's own measure (`loadDisplayWidth`).
  */
 export function drawPlainTable(
   head: readonly string[],
   rows: readonly (readonly string[])[],
   colAligns: readonly Align[],
+  width: (text: string) => number = visibleLength,
 ): string {
-  const widths = head.map(visibleLength);
+  const widths = head.map(width);
   for (const cells of rows) {
     cells.forEach((text, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, visibleLength(text));
+      widths[column] = Math.max(widths[column] ?? 0, width(text));
     });
   }
   const rule = (left: string, middle: string, right: string) =>
-    `${left}${widths.map((width) => "─".repeat(width + 2)).join(middle)}${right}`;
+    `${left}${widths.map((columnWidth) => "─".repeat(columnWidth + 2)).join(middle)}${right}`;
   const line = (cells: readonly string[]) => {
-    const texts = widths.map((width, column) => {
+    const texts = widths.map((columnWidth, column) => {
       const text = cells[column] ?? "";
-      const room = " ".repeat(width - visibleLength(text));
+      const room = " ".repeat(columnWidth - width(text));
       return ` ${colAligns[column] === "right" ? room + text : text + room} `;
     });
     return `│${texts.join("│")}│`;
   };
   const lines = [rule("┌", "┬", "┐"), line(head)];
-  if (rows.length > 0) lines.push(rule("├", "┼", "┤"), ...rows.map(line));
+  if (rows.length > 0) lines.push(rule("├", "┼", "┤"));
+  // One at a time: a spread of a large table's rows would overflow the stack.
+  for (const cells of rows) lines.push(line(cells));
   lines.push(rule("└", "┴", "┘"));
   return lines.join("\n");
+}
+
+/** Any table as `drawWithCliTable3` draws it, in time that grows with its rows (see LARGE_TABLE). */
+export function drawLargeTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  colAligns: readonly Align[],
+): string {
+  return drawPlainTable(head, rows, colAligns, loadDisplayWidth());
 }
 
 function drawTable(
@@ -112,7 +146,9 @@ function drawTable(
   colAligns: readonly Align[],
 ): string {
   const isPlain = [head, ...rows].every((cells) => cells.every((text) => PLAIN_CELL.test(text)));
-  return isPlain ? drawPlainTable(head, rows, colAligns) : drawWithCliTable3(head, rows, colAligns);
+  if (isPlain) return drawPlainTable(head, rows, colAligns);
+  if (rows.length > LARGE_TABLE) return drawLargeTable(head, rows, colAligns);
+  return drawWithCliTable3(head, rows, colAligns);
 }
 
 function renderTableSection(section: TableSection, style: Style): string {
