@@ -1,8 +1,8 @@
 /**
- * The scan thread: reads a CSV log file, scans it (records split in bulk by WebAssembly),
- * reads each row's numbers (row-values.ts) and numbers its sender (scan-rows.ts), while the main
- * thread counts the rows of the slices already done. Batches go to the main thread in file order; at most a few are in flight, so memory stays
- * flat whatever the file. A row whose numbers are not all read here (an unreadable value, a
+ * The scan thread: reads a CSV log file, splits its records, reads each row's numbers and numbers
+ * its sender (all in WebAssembly, scan-rows.ts), while the main thread counts the rows of the
+ * slices already done. Batches go to the main thread in file order; at most a few are in flight,
+ * so memory stays flat whatever the file. A row whose numbers are not all read here (an unreadable value, a
  * timestamp that needs the zone) goes as it was scanned: the main thread reads it, and rejects it.
  */
 import { closeSync, openSync, readSync } from "node:fs";

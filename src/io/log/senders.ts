@@ -262,8 +262,6 @@ export class NumberedSenders {
       else if (index * 2 === strings.length) strings.push(decode(buffer, idStart, idEnd, isIdEscaped), name);
       else throw new Error(`the scan thread numbered sender ${index} after ${strings.length / 2} senders`);
     }
-    this.index = index;
-    this.name = strings[index * 2 + 1] as string | null;
-    return strings[index * 2] as string;
+    return this.known(number);
   }
 }
