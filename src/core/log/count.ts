@@ -7,7 +7,7 @@
 import { type Catalog, type Gift, type NameResolution, resolveName } from "../catalog.js";
 import type { CountedGift } from "../estimate.js";
 import { highOf, IdMap, idOf, isWholeId, lowOf, wholeIdOfText } from "./id-map.js";
-import { type LogRecord, type LogReject, type LogSink, NO_ID, TEXT_ID } from "./record.js";
+import { type HeldFrames, type LogRecord, type LogReject, type LogSink, NO_ID, TEXT_ID } from "./record.js";
 
 export type OpenStreakRule = "count" | "drop";
 
@@ -212,6 +212,8 @@ function newStreak(gift: PricedGift): OpenStreak {
 }
 /** Gift ids below this are looked up by array index (see `catalogGiftsBySmallId`). */
 const SMALL_ID = 1 << 16;
+/** Gifts offered for held frames (HeldFrames.gifts) cost fewer coins than this (and have small ids). */
+const MOST_HELD_COINS = 1 << 29;
 
 /**
  * A counter for one estimate: feed it every row (`record`) and every unreadable row (`reject`) in
@@ -670,5 +672,27 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
 
   const knowsGiftId = (giftId: number) =>
     giftId < SMALL_ID ? isSmallIdInCatalog[giftId] === 1 : catalog.byId.has(giftId);
-  return { record, reject: rejectRow, knowsGiftId, readsIdKeys: true, finish };
+  // A held frame is only a held row, but when a receiver is to be kept (it may be filtered out).
+  const heldFrames: HeldFrames | undefined =
+    receiver === undefined
+      ? {
+          gifts: Int32Array.from(
+            [...catalog.byId.values()]
+              .filter((gift) => gift.id >= 0 && gift.id < SMALL_ID && gift.coins < MOST_HELD_COINS)
+              .flatMap((gift) => [gift.id, gift.coins, gift.isStreakable ? 1 : 0]),
+          ),
+          add: (count) => {
+            rows += count;
+            held += count;
+          },
+        }
+      : undefined;
+  return {
+    record,
+    reject: rejectRow,
+    knowsGiftId,
+    readsIdKeys: true,
+    finish,
+    ...(heldFrames === undefined ? {} : { heldFrames }),
+  };
 }

@@ -105,4 +105,25 @@ export interface LogSink {
    * fills those may leave `groupId` and `messageId` null for such ids.
    */
   readonly readsIdKeys?: boolean;
+  /** Streak frames a reader may count without handing them over (see HeldFrames); none when absent. */
+  readonly heldFrames?: HeldFrames;
+}
+
+/**
+ * Streak frames that only add to the rows held, so a reader may count them in bulk instead of
+ * handing each over: a frame of a streak in progress (keyed by a whole-number group id), not an end
+ * frame, of a gift in `gifts` that streaks (by the row's flag, or the catalog's when it has none),
+ * priced as the catalog prices it if the row says, and followed in the log by the next frame of
+ * its streak (the same group id, sender and gift, no fewer gifts, itself a frame that streaks), with
+ * no other row of that group id between them, and after such a frame itself (so it opens no
+ * streak). The counter keeps a streak's highest frame and its sender's name and time, all of which
+ * the next frame replaces: the one before leaves nothing but a held row. The sink offers this only
+ * when nothing else of such a row counts (no receiver to keep); a reader offers it only for a log
+ * without message ids (a duplicate next frame would not replace it).
+ */
+export interface HeldFrames {
+  /** The catalog's gifts (those with ids below 2^16 and prices below 2^29), as triples: id, coins each, 1 when it streaks (else 0). */
+  readonly gifts: Int32Array;
+  /** `count` more rows, all held frames. */
+  add(count: number): void;
 }

@@ -11,6 +11,7 @@
  * only a malformed or cut record is scanned byte by byte here.
  */
 
+import type { HeldFrames } from "../../core/log/record.js";
 import type { ScanRows } from "./scan-rows.js";
 import { acquireIndex, releaseIndex, type SpecialByteIndex } from "./special-bytes.js";
 
@@ -90,6 +91,11 @@ export interface CsvHandler {
    * without it gets such records through `record`.
    */
   numbered?(record: CsvRecord, values: Float64Array, at: number): void;
+  /**
+   * Streak frames the records' reader may count without reading them (see HeldFrames): with it,
+   * the scan thread marks such rows and they are only counted (`add`), a batch's at once.
+   */
+  readonly heldFrames?: HeldFrames;
   malformed(line: number, reason: string): void;
   /**
    * Records split in bulk (only by a scanner given ScanRows): `ints[0, length)` holds them as

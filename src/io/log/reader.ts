@@ -196,6 +196,8 @@ class CsvLogReader implements RowReader {
         else this.row(row, columns, values, at, values[at + V.sender] as number);
       },
       malformed: (line, reason) => this.reject(line, "MALFORMED_CSV", reason),
+      // Held frames leave nothing here (their sender is one the thread knew, named as before).
+      ...(sink.heldFrames === undefined ? {} : { heldFrames: sink.heldFrames }),
     };
     this.scanner = new CsvScanner(this.handler);
     for (let field = 0; field < FIELD_COUNT; field++) {

@@ -8,7 +8,8 @@
  * `line, count + PLAIN_ROW`, then its compact fields (see CsvRecord.fields). A record whose numbers the scan thread has read too has DECODED_ROW added
  * to its count, and its VALUE_COUNT numbers next in `values`; one whose sender alone it numbered
  * has NUMBERED_ROW added, and room for its numbers next in `values` with V.sender filled in. A
- * malformed record is `line, -1 - k`, its reason `reasons[k]`.
+ * malformed record is `line, -1 - k`, its reason `reasons[k]`. Held streak frames the thread took
+ * out (HeldFrames) are not there: `heldFrames` says how many.
  */
 import { type ColumnChoice, type CsvColumns, csvColumns, F } from "./csv-columns.js";
 import {
@@ -46,6 +47,8 @@ export interface ScanBatch {
   readonly values: ArrayBuffer;
   readonly valueLength: number;
   readonly reasons: readonly string[];
+  /** Held streak frames taken out of the records (see HeldFrames): only to be counted. */
+  readonly heldFrames: number;
   /** Bytes of the file read so far (for progress). */
   readonly fileBytes: number;
 }
@@ -66,6 +69,7 @@ export class ScanBatchWriter {
   values: Float64Array;
   valueLength = 0;
   private reasons: string[] = [];
+  private heldFrames = 0;
   /** The record the scanner fills: placed again when the batch changes. */
   private placed: CsvRecord | undefined;
   /** Each record of a run `records` copies in, in turn. */
@@ -147,9 +151,17 @@ export class ScanBatchWriter {
 
   /**
    * Records split in bulk and read already (ScanRows.rows: `ints[0, length)`, their counts
-   * saying what each is), with the numbers of those that have them, `values[0, valueCount)`.
+   * saying what each is), with the numbers of those that have them, `values[0, valueCount)`, and
+   * the held frames taken out of them.
    */
-  readRecords(ints: Int32Array, length: number, values: Float64Array, valueCount: number): void {
+  readRecords(
+    ints: Int32Array,
+    length: number,
+    values: Float64Array,
+    valueCount: number,
+    heldFrames: number,
+  ): void {
+    this.heldFrames += heldFrames;
     const end = this.intLength + length;
     if (end + 2 + this.maxFields * FIELD_INTS > this.ints.length) {
       this.growInts(end + 2 + this.maxFields * FIELD_INTS);
@@ -220,7 +232,7 @@ export class ScanBatchWriter {
   }
 
   get isEmpty(): boolean {
-    return this.intLength === 0;
+    return this.intLength === 0 && this.heldFrames === 0;
   }
 
   /** The batch so far (its buffers are the caller's now); the writer starts an empty one. */
@@ -233,8 +245,10 @@ export class ScanBatchWriter {
       values: this.values.buffer as ArrayBuffer,
       valueLength: this.valueLength,
       reasons: this.reasons,
+      heldFrames: this.heldFrames,
       fileBytes,
     };
+    this.heldFrames = 0;
     this.ints = new Int32Array(this.spare.ints.pop() ?? new ArrayBuffer(this.ints.byteLength));
     this.bytes = new Uint8Array(this.spare.bytes.pop() ?? new ArrayBuffer(this.bytes.byteLength));
     this.values = new Float64Array(this.spare.values.pop() ?? new ArrayBuffer(this.values.byteLength));
@@ -286,6 +300,8 @@ export function scanThreadHandler(
       if (columns !== undefined) rows?.plan(columns);
       return ROW.scanned;
     }
+    // A row read here, not by `rows`, breaks the streaks' chains it keeps (see ScanRows.supersede).
+    rows?.forget();
     if (columns === undefined || row.count !== columns.count) return ROW.scanned;
     const values = writer.values;
     const at = writer.valueLength;
@@ -301,10 +317,13 @@ export function scanThreadHandler(
       // After the header, WebAssembly reads the whole run of rows.
       if (rows !== undefined && columns !== undefined) {
         const count = rows.rows(handler.decodesValues, PLAIN_ROW, ROW.decoded, ROW.numbered);
-        writer.readRecords(ints, length, rows.runValuesOf(), count);
+        writer.readRecords(ints, rows.written, rows.runValuesOf(), count, rows.held);
       } else writer.records(buffer, ints, length, decode);
     },
-    malformed: (line, reason) => writer.malformed(line, reason),
+    malformed: (line, reason) => {
+      rows?.forget();
+      writer.malformed(line, reason);
+    },
     scanned: (bytes, end) => {
       writer.scanned(bytes, end);
       scanned();
@@ -329,7 +348,8 @@ function senderNumber(rows: ScanRows, row: CsvRecord, columns: CsvColumns): numb
 /**
  * Make the handler calls a batch holds, in order, with one record object reused for all. A decoded
  * record goes to `handler.decoded` with its numbers, a numbered one to `handler.numbered` (either
- * to `handler.record` when it has no such method).
+ * to `handler.record` when it has no such method); the held frames taken out of the batch go to
+ * `handler.heldFrames`, first.
  */
 export function replayBatch(batch: ScanBatch, handler: CsvHandler, record: CsvRecord): void {
   const ints = new Int32Array(batch.ints, 0, batch.intLength);
@@ -338,6 +358,10 @@ export function replayBatch(batch: ScanBatch, handler: CsvHandler, record: CsvRe
   record.fields = ints;
   let at = 0;
   let valueAt = 0;
+  if (batch.heldFrames > 0) {
+    if (handler.heldFrames === undefined) throw new Error("the scan thread left out held frames");
+    handler.heldFrames.add(batch.heldFrames);
+  }
   while (at < ints.length) {
     const line = ints[at++] as number;
     let count = ints[at++] as number;

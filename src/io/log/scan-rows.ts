@@ -21,6 +21,7 @@ interface ScanRowsExports {
   readonly free: { readonly value: number };
   readonly line: { readonly value: number };
   readonly written: { readonly value: number };
+  readonly held: { readonly value: number };
   split(
     base: number,
     start: number,
@@ -44,6 +45,9 @@ interface ScanRowsExports {
     streakEndKind: number,
   ): void;
   planRows(count: number, senderId: number, senderName: number, timestamp: number): void;
+  gift(id: number, coins: number, streakable: number): void;
+  supersede(): void;
+  forget(): void;
   rows(
     base: number,
     from: number,
@@ -77,6 +81,8 @@ export class ScanRows {
   /** After `split`: the line of the record it stopped at, and the end of its records in `ints`. */
   line = 1;
   written = 0;
+  /** After `rows`: the held frames it took out of the records (see `supersede`). */
+  held = 0;
 
   /** Where `rows` writes a run's numbers. */
   private readonly runValuesAt: number;
@@ -134,7 +140,9 @@ export class ScanRows {
    * numbered and, when `decodes`, its numbers read (as `decodeValues` and `timestampInto` do), into
    * `runValuesOf()` (VALUE_COUNT a row, in order); each record's
    * count in `records()` gets `plain` added, and `decoded` or `numbered` for a row with its numbers
-   * (neither for one the reader is to read). Returns how many numbers were written.
+   * (neither for one the reader is to read). Once `supersede` is called, the held frames among
+   * them are taken out, records and numbers (`written` is then less, `held` says how many). Returns
+   * how many numbers were written. The kinds and `plain` are bits above any field count.
    */
   rows(decodes: boolean, plain: number, decoded: number, numbered: number): number {
     const { exports, recordsAt, runValuesAt } = this;
@@ -149,7 +157,26 @@ export class ScanRows {
       decoded,
       numbered,
     );
+    this.held = exports.held.value;
+    this.written = (exports.written.value - recordsAt) >> 2;
     return (end - runValuesAt) / 8;
+  }
+
+  /**
+   * From the next `rows` on, mark the streak frames that the next frame of their streak supersedes
+   * (see HeldFrames in core/log/record.ts, and scan-rows.wat `follow`), for the gifts of `gifts`:
+   * triples of a gift's id, its coins and 1 when it streaks.
+   */
+  supersede(gifts: Int32Array): void {
+    for (let at = 0; at + 2 < gifts.length; at += 3) {
+      this.exports.gift(gifts[at] as number, gifts[at + 1] as number, gifts[at + 2] as number);
+    }
+    this.exports.supersede();
+  }
+
+  /** A row went by that `rows` did not read (the reader reads it): it breaks every streak's chain. */
+  forget(): void {
+    this.exports.forget();
   }
 
   /** The numbers of the last `rows`, from 0. */

@@ -5,10 +5,11 @@
 ;; most of its time on.
 ;; Assembled by scripts/build-wasm.js into src/io/log/scan-rows-wasm.ts; see scan-rows.ts.
 ;;
-;; Memory: the sender table's regions from 0 (below), then what scan-rows.ts lays out from
-;; `free` (the records written by `split`, then the slice's bytes).
+;; Memory: the sender table's regions from 0 (below), the catalog's gifts and the groups' last
+;; frames (see `follow`), then what scan-rows.ts lays out from `free` (the records written by
+;; `split`, the numbers `rows` reads, then the slice's bytes).
 (module
-  (memory (export "memory") 448)
+  (memory (export "memory") 454)
 
   ;; Two regions of 2^19 slots (i32: a sender's number + 1, 0 for none), used in turn as the
   ;; table grows; then 2^18 entries of 32 bytes; then the bytes of ids and names.
@@ -17,7 +18,12 @@
   (global $ENTRIES i32 (i32.const 0x0400000))
   (global $ARENA i32 (i32.const 0x0C00000))
   (global $ARENA_END i32 (i32.const 0x1C00000))
-  (global $free (export "free") i32 (i32.const 0x1C00000))
+  ;; 2^16 i32s, by gift id: 0 for a gift the catalog does not have, else its coins × 4 + 2, + 1
+  ;; when it streaks (see `gift`); then 2^12 entries of 32 bytes (see `follow`): streaks in
+  ;; progress at once are far fewer.
+  (global $GIFTS i32 (i32.const 0x1C00000))
+  (global $GROUPS i32 (i32.const 0x1C40000))
+  (global $free (export "free") i32 (i32.const 0x1C60000))
   ;; Most senders numbered; past them `sender` answers -1 (as the reader's own table does).
   (global $LIMIT i32 (i32.const 0x40000))
 
@@ -773,6 +779,130 @@
         (local.set $nameEnd (i32.add (local.get $base) (i32.load offset=4 (local.get $at))))))
     (call $sender (local.get $idStart) (local.get $idEnd) (local.get $nameStart) (local.get $nameEnd)))
 
+;; ---- Streak frames superseded by the next frame of their streak. A frame of a streak in
+  ;; progress that the streak's next frame follows (the same group id, sender and gift, no fewer
+  ;; gifts) does nothing but add to the rows held: the counter keeps the streak's highest frame, and
+  ;; the next one takes its place. Such a row is marked in the records (its kind gets `numbered`
+  ;; added to `decoded`, see scan-batch.ts) and the main thread only counts it, when the counter
+  ;; would do exactly that with it:
+  ;; - the frame follows one itself (so its streak is open: it opens none), as its sender was on
+  ;;   that one's row (the main thread's sender table has nothing to learn from it);
+  ;; - its gift is one the catalog prices (`gift`) and it streaks (the row's flag, or the catalog's
+  ;;   when the row has none); it is not an end frame; its own prices, if any, are the catalog's;
+  ;; - every row between it and the next frame of its group was read here (`rows` decoded it), so
+  ;;   the counter saw no other row of the group meanwhile; and the log has no message ids (a
+  ;;   duplicate would leave the next frame uncounted).
+  ;; The counter's other rules (a receiver to keep) are the caller's to rule out: `supersede` is
+  ;; called only when there are none.
+  (global $supersedes (mut i32) (i32.const 0))
+  ;; Entries of another epoch are forgotten: the epoch moves on at every row not decoded here.
+  (global $epoch (mut i32) (i32.const 1))
+  ;; A frame is marked only while its record is in memory: during the `rows` call that read it.
+  (global $run (mut i32) (i32.const 0))
+  ;; The frames the last `rows` found superseded (and took out of its records).
+  (global $held (export "held") (mut i32) (i32.const 0))
+
+  ;; A gift of the catalog: its id, its coins and whether it streaks. Ids from 2^16 and prices from
+  ;; 2^29 are left out (their rows are counted as usual).
+  (func (export "gift") (param $id i32) (param $coins i32) (param $streakable i32)
+    (if (i32.and (i32.lt_u (local.get $id) (i32.const 0x10000)) (i32.lt_u (local.get $coins) (i32.const 0x20000000)))
+      (then
+        (i32.store (i32.add (global.get $GIFTS) (i32.shl (local.get $id) (i32.const 2)))
+          (i32.or (i32.shl (local.get $coins) (i32.const 2))
+            (i32.or (i32.const 2) (i32.ne (local.get $streakable) (i32.const 0))))))))
+
+  ;; Look for superseded frames from now on (see above).
+  (func (export "supersede") (global.set $supersedes (i32.const 1)))
+
+  ;; A row went by unread here (the caller read it): no group's last frame is known any more.
+  (func $forget (export "forget") (global.set $epoch (i32.add (global.get $epoch) (i32.const 1))))
+
+  ;; After a decoded row whose f64s are at `out`, its count at `word`, its sender `number` (see
+  ;; `sender`): mark the frame of its group it follows, when that one is superseded (`mark` added
+  ;; to its count), and keep it as its group's last frame when it is one that may be (else forget
+  ;; the group). An entry: the group id (f64), the frame's gifts, the epoch, the sender's number,
+  ;; the gift's id, the frame's `word` (0 when it may not be superseded) and the run.
+  (func $follow (param $out i32) (param $word i32) (param $number i32) (param $mark i32)
+    (local $group f64) (local $key i64) (local $entry i32) (local $isOwn i32) (local $gift f64)
+    (local $giftId i32) (local $info i32) (local $flag f64) (local $count f64) (local $frames i32)
+    (local $isNext i32) (local $at i32) (local $coins f64) (local $price f64)
+    (local.set $group (f64.load offset=48 (local.get $out)))
+    (if (f64.lt (local.get $group) (f64.const 0))
+      (then
+        ;; A group id that is not a whole number keys its streaks apart from these: the next
+        ;; frame of one of them may find its streak another way, so all are forgotten.
+        (if (f64.eq (local.get $group) (f64.const -2)) (then (call $forget)))
+        (return)))
+    (local.set $key (i64.trunc_f64_u (local.get $group)))
+    (local.set $entry
+      (i32.add (global.get $GROUPS)
+        (i32.shl
+          (i32.shr_u
+            (i32.mul
+              (i32.xor (i32.wrap_i64 (local.get $key)) (i32.wrap_i64 (i64.shr_u (local.get $key) (i64.const 32))))
+              (i32.const 0x9E3779B1))
+            (i32.const 20))
+          (i32.const 5))))
+    (local.set $isOwn
+      (i32.and (f64.eq (f64.load (local.get $entry)) (local.get $group))
+        (i32.eq (i32.load offset=12 (local.get $entry)) (global.get $epoch))))
+    (block $notFrame
+      ;; A gift the catalog prices, streaking, sent by a numbered sender, with a count (not 0).
+      (local.set $gift (f64.load (local.get $out)))
+      (br_if $notFrame
+        (i32.or (f64.lt (local.get $gift) (f64.const 0)) (f64.ge (local.get $gift) (f64.const 65536))))
+      (local.set $giftId (i32.trunc_f64_u (local.get $gift)))
+      (local.set $info (i32.load (i32.add (global.get $GIFTS) (i32.shl (local.get $giftId) (i32.const 2)))))
+      (br_if $notFrame (i32.eqz (local.get $info)))
+      (local.set $flag (f64.load offset=32 (local.get $out)))
+      (br_if $notFrame
+        (i32.eqz
+          (select (i32.and (local.get $info) (i32.const 1)) (f64.eq (local.get $flag) (f64.const 1))
+            (f64.eq (local.get $flag) (f64.const -1)))))
+      (br_if $notFrame (i32.lt_s (local.get $number) (i32.const 0)))
+      (local.set $count (f64.load offset=16 (local.get $out)))
+      (if (f64.eq (local.get $count) (f64.const -1)) (then (local.set $count (f64.const 1))))
+      (br_if $notFrame
+        (i32.or (f64.lt (local.get $count) (f64.const 1)) (f64.ge (local.get $count) (f64.const 2147483648))))
+      (local.set $frames (i32.trunc_f64_u (local.get $count)))
+      ;; Does it follow its group's last frame? Then that one, when it may be, is superseded.
+      (local.set $isNext
+        (i32.and (local.get $isOwn)
+          (i32.and
+            (i32.eq (i32.load offset=16 (local.get $entry)) (i32.shr_u (local.get $number) (i32.const 2)))
+            (i32.and
+              (i32.eq (i32.load offset=20 (local.get $entry)) (local.get $giftId))
+              (i32.ge_u (local.get $frames) (i32.load offset=8 (local.get $entry)))))))
+      (if (i32.and (local.get $isNext) (i32.eq (i32.load offset=28 (local.get $entry)) (global.get $run)))
+        (then
+          (local.set $at (i32.load offset=24 (local.get $entry)))
+          (if (local.get $at)
+            (then
+              (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (local.get $mark)))
+              (global.set $held (i32.add (global.get $held) (i32.const 1)))))))
+      ;; Is it a frame of a streak in progress, priced as the catalog prices it?
+      (br_if $notFrame (f64.ne (f64.load offset=40 (local.get $out)) (f64.const 0)))
+      (local.set $coins (f64.convert_i32_u (i32.shr_u (local.get $info) (i32.const 2))))
+      (local.set $price (f64.load offset=8 (local.get $out)))
+      (br_if $notFrame
+        (i32.and (f64.ne (local.get $price) (f64.const -1)) (f64.ne (local.get $price) (local.get $coins))))
+      (local.set $price (f64.load offset=24 (local.get $out)))
+      (br_if $notFrame
+        (i32.and (f64.ne (local.get $price) (f64.const -1))
+          (f64.ne (local.get $price) (f64.mul (local.get $coins) (local.get $count)))))
+      (f64.store (local.get $entry) (local.get $group))
+      (i32.store offset=8 (local.get $entry) (local.get $frames))
+      (i32.store offset=12 (local.get $entry) (global.get $epoch))
+      (i32.store offset=16 (local.get $entry) (i32.shr_u (local.get $number) (i32.const 2)))
+      (i32.store offset=20 (local.get $entry) (local.get $giftId))
+      (i32.store offset=24 (local.get $entry)
+        (select (local.get $word) (i32.const 0)
+          (i32.and (local.get $isNext) (i32.eqz (i32.and (local.get $number) (i32.const 3))))))
+      (i32.store offset=28 (local.get $entry) (global.get $run))
+      (return))
+    ;; Not a frame the group's streak goes on from.
+    (if (local.get $isOwn) (then (i32.store offset=12 (local.get $entry) (i32.const 0)))))
+
   ;; For each record of memory[from, to) (as `split` writes them), relative to `base`: a row with
   ;; the header's field count gets its sender numbered and, when `decodes`, its numbers read (as
   ;; `decode` does, and its timestamp), into ten f64s from `out` (row-values.ts V order: the eight
@@ -780,13 +910,25 @@
   ;; says of it (scan-batch.ts): `plain` added for a compact one (FULL taken off one in full), and
   ;; `decoded` or `numbered` for a row with its f64s; a row whose numbers are not all readable (a
   ;; timestamp in a form only the reader reads included), or with another field count, gets
-  ;; neither (the reader reads it). Returns the end of the f64s written.
+  ;; neither (the reader reads it). Once `supersede` is called, each decoded row goes to `follow`,
+  ;; and the held frames it finds are taken out (`held` says how many; `written` is the records'
+  ;; new end). Returns the end of the f64s written.
   (func (export "rows")
     (param $base i32) (param $from i32) (param $to i32) (param $out i32) (param $decodes i32)
     (param $plain i32) (param $decoded i32) (param $numbered i32)
     (result i32)
     (local $count i32) (local $fields i32) (local $kind i32) (local $timestamp f64)
-    (local $stride i32) (local $shift i32) (local $layout i32) (local $next i32)
+    (local $stride i32) (local $shift i32) (local $layout i32) (local $next i32) (local $number i32)
+    (local $follows i32) (local $start i32) (local $values i32)
+    (local.set $start (local.get $from))
+    (local.set $values (local.get $out))
+    (global.set $held (i32.const 0))
+    (global.set $run (i32.add (global.get $run) (i32.const 1)))
+    ;; Superseded frames are looked for in decoded rows of a log without message ids (see `follow`).
+    (local.set $follows
+      (i32.and (i32.and (global.get $supersedes) (local.get $decodes))
+        (i32.lt_s (global.get $messageId) (i32.const 0))))
+    (if (i32.eqz (local.get $decodes)) (then (call $forget)))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
@@ -823,14 +965,79 @@
                     (if (f64.lt (local.get $timestamp) (f64.const 0)) (then (local.set $kind (i32.const 0))))))))
             (if (local.get $kind)
               (then
+                (local.set $number
+                  (call $rowSender (local.get $base) (local.get $fields) (local.get $stride) (local.get $shift)))
                 (f64.store offset=64 (local.get $out) (local.get $timestamp))
-                (f64.store offset=72 (local.get $out)
-                  (f64.convert_i32_s
-                    (call $rowSender (local.get $base) (local.get $fields) (local.get $stride) (local.get $shift))))
+                (f64.store offset=72 (local.get $out) (f64.convert_i32_s (local.get $number)))
                 (local.set $out (i32.add (local.get $out) (i32.const 80)))))))
         (i32.store offset=4 (local.get $from)
           (i32.add (local.get $count) (i32.add (local.get $layout) (local.get $kind))))
+        (if (i32.eqz (local.get $kind))
+          (then (call $forget))
+          (else
+            (if (local.get $follows)
+              (then
+                (call $follow (i32.sub (local.get $out) (i32.const 80)) (i32.add (local.get $from) (i32.const 4))
+                  (local.get $number) (local.get $numbered))))))
         (local.set $from (local.get $next))
         (br $each)))
-    (local.get $out))
+    (if (result i32) (global.get $held)
+      (then
+        (call $withoutHeld (local.get $start) (local.get $to) (local.get $values) (local.get $plain)
+          (local.get $decoded) (local.get $numbered)))
+      (else (local.get $out))))
+
+  ;; Take the records marked held (`decoded` and `numbered` both in their counts) out of the
+  ;; records of memory[from, to) and out of their f64s (from `values`), moving the others up.
+  ;; `written` is then the records' new end; returns the f64s' new end. The kinds and `plain` are
+  ;; bits above any field count (2^28 and up, see scan-batch.ts).
+  (func $withoutHeld
+    (param $from i32) (param $to i32) (param $values i32) (param $plain i32) (param $decoded i32)
+    (param $numbered i32) (result i32)
+    (local $write i32) (local $valuesWrite i32) (local $word i32) (local $count i32) (local $size i32)
+    (local $hasValues i32) (local $at i32)
+    (local.set $write (local.get $from))
+    (local.set $valuesWrite (local.get $values))
+    (block $done
+      (loop $each
+        (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
+        (local.set $word (i32.load offset=4 (local.get $from)))
+        (local.set $count (i32.and (local.get $word) (i32.const 0x7ffffff)))
+        (local.set $size
+          (select
+            (i32.shl (i32.add (local.get $count) (i32.const 3)) (i32.const 2))
+            (i32.shl (i32.add (i32.mul (local.get $count) (i32.const 3)) (i32.const 2)) (i32.const 2))
+            (i32.and (local.get $word) (local.get $plain))))
+        (local.set $hasValues (i32.and (local.get $word) (i32.or (local.get $decoded) (local.get $numbered))))
+        (if (i32.eqz
+              (i32.and (i32.ne (i32.and (local.get $word) (local.get $decoded)) (i32.const 0))
+                (i32.ne (i32.and (local.get $word) (local.get $numbered)) (i32.const 0))))
+          (then
+            ;; Sixteen bytes at a time, from the start: what is written lies below what is still to
+            ;; read, as the records taken out (16 bytes each at least) are in between; and what is
+            ;; written past the record's end is overwritten by the next one, or past the new end.
+            (if (i32.ne (local.get $write) (local.get $from))
+              (then
+                (local.set $at (i32.const 0))
+                (loop $copy
+                  (v128.store (i32.add (local.get $write) (local.get $at))
+                    (v128.load (i32.add (local.get $from) (local.get $at))))
+                  (local.set $at (i32.add (local.get $at) (i32.const 16)))
+                  (br_if $copy (i32.lt_u (local.get $at) (local.get $size))))))
+            (local.set $write (i32.add (local.get $write) (local.get $size)))
+            (if (local.get $hasValues)
+              (then
+                (if (i32.ne (local.get $valuesWrite) (local.get $values))
+                  (then
+                    (v128.store (local.get $valuesWrite) (v128.load (local.get $values)))
+                    (v128.store offset=16 (local.get $valuesWrite) (v128.load offset=16 (local.get $values)))
+                    (v128.store offset=32 (local.get $valuesWrite) (v128.load offset=32 (local.get $values)))
+                    (v128.store offset=48 (local.get $valuesWrite) (v128.load offset=48 (local.get $values)))
+                    (v128.store offset=64 (local.get $valuesWrite) (v128.load offset=64 (local.get $values)))))
+                (local.set $valuesWrite (i32.add (local.get $valuesWrite) (i32.const 80)))))))
+        (if (local.get $hasValues) (then (local.set $values (i32.add (local.get $values) (i32.const 80)))))
+        (local.set $from (i32.add (local.get $from) (local.get $size)))
+        (br $each)))
+    (global.set $written (local.get $write))
+    (local.get $valuesWrite))
 )

@@ -29,12 +29,18 @@ export interface ScanThreadRequest {
   readonly columns?: ColumnChoice;
 }
 
-/** A batch's buffers, given back to the scan thread to be filled again. */
-export interface ScanThreadReply {
-  readonly bytes: ArrayBuffer;
-  readonly ints: ArrayBuffer;
-  readonly values: ArrayBuffer;
-}
+/**
+ * To the scan thread: a batch's buffers, given back to be filled again; or the gifts whose held
+ * frames to mark from now on (HeldFrames.gifts), when the handler counts them.
+ */
+export type ScanThreadReply =
+  | {
+      readonly type: "batch";
+      readonly bytes: ArrayBuffer;
+      readonly ints: ArrayBuffer;
+      readonly values: ArrayBuffer;
+    }
+  | { readonly type: "heldFrames"; readonly gifts: Int32Array };
 
 type FromScanThread =
   | { readonly type: "batch"; readonly batch: ScanBatch }
@@ -125,7 +131,12 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
               fail(error);
               return;
             }
-            const reply: ScanThreadReply = { bytes: batch.bytes, ints: batch.ints, values: batch.values };
+            const reply: ScanThreadReply = {
+              type: "batch",
+              bytes: batch.bytes,
+              ints: batch.ints,
+              values: batch.values,
+            };
             worker.postMessage(reply, [batch.bytes, batch.ints, batch.values]);
             onProgress(batch.fileBytes);
           } else if (message.type === "end") {
@@ -141,6 +152,11 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
             fail(error);
           }
         };
+        // The thread started before the catalog was known: it marks held frames from now on.
+        if (handler.heldFrames !== undefined) {
+          const reply: ScanThreadReply = { type: "heldFrames", gifts: handler.heldFrames.gifts };
+          worker.postMessage(reply);
+        }
         for (const message of waiting.splice(0)) deliver(message);
         if (early !== undefined) fail(early);
       }),
