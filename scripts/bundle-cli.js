@@ -22,7 +22,9 @@ const lazyChildProcess = {
 };
 
 await build({
-  input: { main: "dist/cli/main.js" },
+  // log-thread.js is an entry too: the bin imports it first for a large log's head start, and the
+  // CLI's own import of it is then the same module (one thread, taken over).
+  input: { main: "dist/cli/main.js", "log-thread": "dist/cli/actions/log-thread.js" },
   platform: "node",
   // The heavy dependencies stay in node_modules, imported lazily by the chunks that need them (and
   // visible there to the test that checks the main job never loads them); commander and big.js,

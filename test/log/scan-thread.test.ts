@@ -232,6 +232,27 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
     expect(audit.rows).toBeGreaterThan(200_000);
   });
 
+  it("stops the bin's head start when the command's options ask for another thread", async () => {
+    // argv looks like `--by --by …` to the bin's sniff (times unread), while the command reads
+    // `--rejects --by` and groups by day (times read): a thread that read the rows without their
+    // times would put every gift in "(no time)".
+    const args = ["estimate", "--catalog", CATALOG, "--rejects", "--by", "--by", "day", "--log", log];
+    const threaded = spawnSync(
+      process.execPath,
+      [join(ROOT, "bin/gift-calc.js"), ...args, "--format", "json"],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+        maxBuffer: 1 << 28,
+      },
+    );
+    const single = await runCli([...args, "--format", "json"], { cwd: dir });
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdout).toBe(single.stdout);
+    expect(JSON.parse(threaded.stdout).groups.rows[0].label).toBe("2026-11-24");
+  });
+
   it("ends at once on an error found before the log is read (the early thread does not hold it)", () => {
     const started = Date.now();
     const result = bin(["estimate", "--catalog", CATALOG, "--log", log, "--by", "sender", "--top", "none"]);

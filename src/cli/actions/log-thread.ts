@@ -1,8 +1,11 @@
 /**
  * Whether a log gets the scan thread, and its early start: `estimate --log FILE` starts the thread
  * for a large CSV file as soon as the command runs, from this small module, so that the thread
- * boots (~50 ms before its first batch) while the rest of the command loads, not after.
+ * boots (~50 ms before its first batch) while the rest of the command loads, not after. Sooner
+ * still, the bin starts it before the CLI loads (`headStart`), from the options as argv spells
+ * them; the command adopts that thread only when its own options ask for the very same one.
  */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ColumnChoice, UnusedField } from "../../io/log/csv-columns.js";
@@ -77,23 +80,104 @@ export function unusedFields(options: Pick<EstimateOptions, "by" | "receiver">):
   return unused;
 }
 
-/**
- * The scan thread of the first `--log` file (not stdin), if that file is for one. It reads rows'
- * numbers with the columns the reader will use; a bad `--map` starts no thread (the estimate
- * reports it).
- */
-export function startFirstLog(
-  options: Pick<EstimateOptions, "log" | "inputFormat" | "map" | "by" | "receiver">,
-  io: Pick<CliIo, "cwd">,
-): Promise<ScanThread | undefined> {
+type LogOptions = Pick<EstimateOptions, "log" | "inputFormat" | "map" | "by" | "receiver">;
+
+/** The thread the first log would get: its file and the reader's columns; undefined for none (stdin, a bad `--map`). */
+function firstLogChoice(
+  options: LogOptions,
+  cwd: string,
+): { path: string; columns: ColumnChoice } | undefined {
   const log = options.log?.[0];
-  if (log === undefined || log === "-") return Promise.resolve(undefined);
+  if (log === undefined || log === "-") return undefined;
   let map: Map<string, string>;
   try {
     map = parseFieldMap(options.map ?? []);
   } catch {
-    return Promise.resolve(undefined);
+    return undefined;
   }
-  const columns = { map: [...map], unused: [...unusedFields(options)] };
-  return startEarly(resolve(io.cwd, log), options.inputFormat, columns);
+  return { path: resolve(cwd, log), columns: { map: [...map], unused: [...unusedFields(options)] } };
+}
+
+/** The thread `headStart` started, and what for (the command's choice must be the same). */
+let headStarted: { readonly choice: string; readonly thread: ScanThread } | undefined;
+
+/**
+ * The scan thread of the first `--log` file (not stdin), if that file is for one. It reads rows'
+ * numbers with the columns the reader will use; a bad `--map` starts no thread (the estimate
+ * reports it). The bin's head start is taken when it is that very thread, else stopped.
+ */
+export function startFirstLog(options: LogOptions, io: Pick<CliIo, "cwd">): Promise<ScanThread | undefined> {
+  const choice = firstLogChoice(options, io.cwd);
+  const early = headStarted;
+  headStarted = undefined;
+  if (early !== undefined) {
+    if (choice !== undefined && early.choice === JSON.stringify(choice)) return Promise.resolve(early.thread);
+    early.thread.cancel();
+  }
+  if (choice === undefined) return Promise.resolve(undefined);
+  return startEarly(choice.path, options.inputFormat, choice.columns);
+}
+
+/**
+ * The log options of `estimate` as `args` (argv after the bin) spell them, when they are spelled
+ * plainly: `estimate` first, then `--log FILE` or `--log=FILE` and the like for `--map`, `--by`,
+ * `--receiver` and `--input-format`, up to `--`. A guess, not a parse: another option's value may
+ * look like one of these, which is why the command checks it (`startFirstLog`).
+ */
+export function sniffLogOptions(args: readonly string[]): LogOptions | undefined {
+  if (args[0] !== "estimate") return undefined;
+  const map: string[] = [];
+  let log: string | undefined;
+  let by: string | undefined;
+  let receiver: string | undefined;
+  let inputFormat: string | undefined;
+  for (let at = 1; at < args.length; at++) {
+    const arg = args[at] as string;
+    if (arg === "--") break;
+    const option = /^--(log|map|by|receiver|input-format)(?:=(.*))?$/s.exec(arg);
+    if (option === null) continue;
+    const value = option[2] ?? args[++at];
+    if (value === undefined) return undefined;
+    if (option[1] === "log") log ??= value;
+    else if (option[1] === "map") map.push(value);
+    else if (option[1] === "by") by = value;
+    else if (option[1] === "receiver") receiver = value;
+    else inputFormat = value;
+  }
+  if (log === undefined) return undefined;
+  if (inputFormat !== undefined && inputFormat !== "csv") return undefined;
+  return {
+    log: [log],
+    map,
+    ...(by === undefined ? {} : { by }),
+    ...(receiver === undefined ? {} : { receiver }),
+    ...(inputFormat === undefined ? {} : { inputFormat: "csv" as const }),
+  };
+}
+
+/**
+ * Start the first log's scan thread from the bin, before the CLI loads, when argv plainly asks for
+ * one (see `sniffLogOptions`) and the file is a large CSV log; `startFirstLog` takes it or stops
+ * it. Anything amiss starts nothing: the command then does as it would anyway.
+ */
+export function headStart(args: readonly string[], cwd: string): void {
+  const options = sniffLogOptions(args);
+  const choice = options === undefined ? undefined : firstLogChoice(options, cwd);
+  if (choice === undefined || !isScanThreadAvailable()) return;
+  try {
+    const fd = openSync(choice.path, "r");
+    try {
+      const info = fstatSync(fd);
+      if (!info.isFile() || info.size < SCAN_THREAD_FROM_BYTES) return;
+      if (options?.inputFormat === undefined) {
+        const head = Buffer.allocUnsafe(1 << 16);
+        if (detect(head.subarray(0, readSync(fd, head, 0, head.length, 0))) !== "csv") return;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return;
+  }
+  headStarted = { choice: JSON.stringify(choice), thread: startScanThread(choice.path, choice.columns) };
 }
