@@ -20,8 +20,11 @@ import type { ScanThreadReply, ScanThreadRequest } from "./scan-thread.js";
  */
 const CHUNK_BYTES = 1 << 19;
 const FIRST_CHUNK_BYTES = 1 << 15;
-/** Batches sent and not yet given back; the thread waits for one when this many are out. */
-const IN_FLIGHT = 3;
+/**
+ * Batches sent and not yet given back; the thread waits for one when this many are out. Enough to
+ * go on while the main thread loads the catalog and warms up (it waited ~40 ms a run at 3).
+ */
+const IN_FLIGHT = 8;
 /**
  * With this many batches out after a send, the main thread is behind: the next batch's rows go with
  * all their numbers, read here. With fewer, this thread is the one behind, and leaves them to the
