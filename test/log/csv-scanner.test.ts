@@ -21,15 +21,18 @@ interface Scanned {
   malformed: { line: number; reason: string }[];
 }
 
-function scan(chunks: readonly Buffer[]): Scanned {
+function scan(chunks: readonly Buffer[], maxFields = MAX_FIELDS): Scanned {
   const result: Scanned = { records: [], lines: [], malformed: [] };
-  const scanner = new CsvScanner({
-    record: (record) => {
-      result.records.push(recordTexts(record));
-      result.lines.push(record.line);
+  const scanner = new CsvScanner(
+    {
+      record: (record) => {
+        result.records.push(recordTexts(record));
+        result.lines.push(record.line);
+      },
+      malformed: (line, reason) => result.malformed.push({ line, reason }),
     },
-    malformed: (line, reason) => result.malformed.push({ line, reason }),
-  });
+    maxFields,
+  );
   for (const chunk of chunks) scanner.push(chunk);
   scanner.end();
   return result;
@@ -39,7 +42,11 @@ function scan(chunks: readonly Buffer[]): Scanned {
  * The scan thread's scanner (plain records split in bulk by WebAssembly, see scan-rows.ts): its
  * bulk records are read in their compact layout, in order with the others.
  */
-function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bulk: number; full: number } {
+function scanInBulk(
+  chunks: readonly Buffer[],
+  isJoined = false,
+  maxFields = MAX_FIELDS,
+): Scanned & { bulk: number; full: number } {
   const result = {
     records: [] as string[][],
     lines: [] as number[],
@@ -78,7 +85,7 @@ function scanInBulk(chunks: readonly Buffer[], isJoined = false): Scanned & { bu
       },
       malformed: (line, reason) => result.malformed.push({ line, reason }),
     },
-    MAX_FIELDS,
+    maxFields,
     rows,
   );
   // Joined: each chunk after the cut record's bytes, as the scan thread reads into its batches.
@@ -198,6 +205,32 @@ describe("CSV scanner", () => {
     );
     expect(bulk).toBeGreaterThan(200);
     expect(full).toBeGreaterThan(100);
+  });
+
+  it("reads a record of more fields than allowed as malformed, in bulk too", () => {
+    // Fields of up to 15 bytes: sixteen-byte blocks of commas alone, which are split at once.
+    const line = fc.array(fc.stringMatching(/^[a-z0-9]{0,15}$/), { minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 20 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (lines, maxFields, cuts) => {
+          const bytes = Buffer.from(`${lines.map((fields) => fields.join(",")).join("\n")}\n`);
+          const { bulk: _, full: __, ...inBulk } = scanInBulk(splitAt(bytes, cuts), false, maxFields);
+          expect(inBulk).toEqual(scan([bytes], maxFields));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("splits in bulk a quoted field that starts the block after a block of commas alone", () => {
+    // Bytes 0-15 hold two fields and their commas; the quote is byte 16.
+    const bytes = Buffer.from('aaaaaaa,bbbbbbb,"q, ""x"""\n');
+    const read = scanInBulk([bytes]);
+    expect(read.records).toEqual([["aaaaaaa", "bbbbbbb", 'q, "x"']]);
+    expect(read.full).toBe(1);
   });
 
   it("reads malformed input the same (records, lines, problems) whatever the chunks", () => {

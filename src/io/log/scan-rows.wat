@@ -81,7 +81,7 @@
     (local $record i32) (local $field i32) (local $count i32) (local $header i32) (local $write i32)
     (local $at i32) (local $mask i32) (local $position i32) (local $byte i32) (local $fieldEnd i32)
     (local $line i32) (local $room i32) (local $full i32) (local $lines i32) (local $close i32)
-    (local $next i32) (local $k i32) (local $fields i32)
+    (local $next i32) (local $k i32) (local $fields i32) (local $bytes v128) (local $commas i32)
     (local.set $line (local.get $firstLine))
     (local.set $record (local.get $start))
     (local.set $field (local.get $start))
@@ -98,22 +98,40 @@
           (i32.eq (i32.load8_u (local.get $record)) (i32.const 13))))
       (loop $block
         (br_if $stop (i32.ge_u (local.get $at) (local.get $end)))
+        (local.set $bytes (v128.load (local.get $at)))
+        (local.set $commas (i8x16.bitmask (i8x16.eq (local.get $bytes) (i8x16.splat (i32.const 44)))))
         (local.set $mask
           (i8x16.bitmask
             (v128.or
-              (v128.or
-                (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 44)))
-                (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 10))))
-              (i8x16.eq (v128.load (local.get $at)) (i8x16.splat (i32.const 34))))))
+              (i8x16.eq (local.get $bytes) (i8x16.splat (i32.const 10)))
+              (i8x16.eq (local.get $bytes) (i8x16.splat (i32.const 34))))))
         ;; The last block may run past `end`: keep only the bits of bytes before it.
         (if (i32.lt_u (i32.sub (local.get $end) (local.get $at)) (i32.const 16))
           (then
-            (local.set $mask
-              (i32.and
-                (local.get $mask)
-                (i32.sub
-                  (i32.shl (i32.const 1) (i32.sub (local.get $end) (local.get $at)))
-                  (i32.const 1))))))
+            (local.set $k
+              (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $end) (local.get $at))) (i32.const 1)))
+            (local.set $commas (i32.and (local.get $commas) (local.get $k)))
+            (local.set $mask (i32.and (local.get $mask) (local.get $k)))))
+        ;; Most blocks: commas alone, inside a plain record that has room for them. Each ends a
+        ;; field where it is; the next field starts after the last one.
+        (if (i32.and
+              (i32.and (i32.eqz (local.get $mask)) (i32.eqz (local.get $full)))
+              (i32.le_u (i32.add (local.get $count) (i32.popcnt (local.get $commas))) (local.get $maxFields)))
+          (then
+            (if (local.get $commas)
+              (then
+                (local.set $count (i32.add (local.get $count) (i32.popcnt (local.get $commas))))
+                (local.set $field
+                  (i32.add (local.get $at) (i32.sub (i32.const 32) (i32.clz (local.get $commas)))))
+                (loop $comma
+                  (i32.store (local.get $write)
+                    (i32.sub (i32.add (local.get $at) (i32.ctz (local.get $commas))) (local.get $base)))
+                  (local.set $write (i32.add (local.get $write) (i32.const 4)))
+                  (local.set $commas (i32.and (local.get $commas) (i32.sub (local.get $commas) (i32.const 1))))
+                  (br_if $comma (local.get $commas)))))
+            (local.set $at (i32.add (local.get $at) (i32.const 16)))
+            (br $block)))
+        (local.set $mask (i32.or (local.get $mask) (local.get $commas)))
         (block $blockDone
           (loop $bit
             (br_if $blockDone (i32.eqz (local.get $mask)))
@@ -521,9 +539,16 @@
 
   ;; An id: its whole number when up to 15 digits, -1 (NO_ID) blank, -2 (TEXT_ID) anything else.
   (func $id (param $start i32) (param $end i32) (result f64)
-    (local $digit i32) (local $value i64)
+    (local $digit i32) (local $value i64) (local $last i64)
     (if (i32.eq (local.get $start) (local.get $end)) (then (return (f64.const -1))))
     (if (i32.gt_u (i32.sub (local.get $end) (local.get $start)) (i32.const 15)) (then (return (f64.const -2))))
+    ;; Eight digits or more (a TikTok group id has 13): the last eight at once.
+    (local.set $last (i64.const -1))
+    (if (i32.ge_u (i32.sub (local.get $end) (local.get $start)) (i32.const 8))
+      (then
+        (local.set $last (call $eightDigits (i32.sub (local.get $end) (i32.const 8))))
+        (if (i64.lt_s (local.get $last) (i64.const 0)) (then (return (f64.const -2))))
+        (local.set $end (i32.sub (local.get $end) (i32.const 8)))))
     (block $done
       (loop $digits
         (br_if $done (i32.ge_u (local.get $start) (local.get $end)))
@@ -533,7 +558,28 @@
           (i64.add (i64.mul (local.get $value) (i64.const 10)) (i64.extend_i32_u (local.get $digit))))
         (local.set $start (i32.add (local.get $start) (i32.const 1)))
         (br $digits)))
+    (if (i64.ge_s (local.get $last) (i64.const 0))
+      (then (local.set $value (i64.add (i64.mul (local.get $value) (i64.const 100000000)) (local.get $last)))))
     (f64.convert_i64_u (local.get $value)))
+
+  ;; The number the eight bytes from `at` spell when all are digits (the first the most
+  ;; significant), else -1: all eight at once, in one i64 (each byte's digit, then pairs, fours,
+  ;; eight).
+  (func $eightDigits (param $at i32) (result i64)
+    (local $word i64)
+    (local.set $word (i64.load (local.get $at)))
+    ;; A digit is 0x30 to 0x39: its high half is 3, and still 3 with 6 added.
+    (if (i32.or
+          (i64.ne (i64.and (local.get $word) (i64.const 0xF0F0F0F0F0F0F0F0)) (i64.const 0x3030303030303030))
+          (i64.ne
+            (i64.and (i64.add (local.get $word) (i64.const 0x0606060606060606)) (i64.const 0xF0F0F0F0F0F0F0F0))
+            (i64.const 0x3030303030303030)))
+      (then (return (i64.const -1))))
+    (local.set $word
+      (i64.shr_u (i64.mul (i64.and (local.get $word) (i64.const 0x0F0F0F0F0F0F0F0F)) (i64.const 2561)) (i64.const 8)))
+    (local.set $word
+      (i64.shr_u (i64.mul (i64.and (local.get $word) (i64.const 0x00FF00FF00FF00FF)) (i64.const 6553601)) (i64.const 16)))
+    (i64.shr_u (i64.mul (i64.and (local.get $word) (i64.const 0x0000FFFF0000FFFF)) (i64.const 42949672960001)) (i64.const 32)))
 
   ;; Read the numbers of the record at `fields` (relative to `base`) into the f64s at `out`
   ;; (in row-values.ts V order: gift id, unit price, count, total, the two flags, the group and
