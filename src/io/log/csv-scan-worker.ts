@@ -20,11 +20,14 @@ import type { ScanThreadReply, ScanThreadRequest } from "./scan-thread.js";
  */
 const CHUNK_BYTES = 1 << 19;
 const FIRST_CHUNK_BYTES = 1 << 15;
-/**
- * Batches sent and not yet given back; the thread waits for one when this many are out. Enough to
- * go on while the main thread loads the catalog and warms up (it waited ~40 ms a run at 3).
- */
+/** Batches sent and not yet given back; the thread waits for one when this many are out. */
 const IN_FLIGHT = 8;
+/**
+ * As many at the start, while the main thread is still loading the catalog (the thread, started
+ * first, waited 40–70 ms a run with 8 out); one less with each batch given back, down to IN_FLIGHT,
+ * so the thread need not wait while the main thread works through the first ones.
+ */
+const IN_FLIGHT_AT_START = 24;
 /**
  * With this many batches out after a send, the main thread is behind: the next batch's rows go with
  * all their numbers, read here. With fewer, this thread is the one behind, and leaves them to the
@@ -38,6 +41,7 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
   const writer = new ScanBatchWriter();
   const rows = ScanRows.create(CHUNK_BYTES);
   let inFlight = 0;
+  let mostInFlight = IN_FLIGHT_AT_START;
   /** Held frames are taken out (the main thread sent the gifts). */
   let marksHeld = false;
   let wake: (() => void) | undefined;
@@ -49,6 +53,7 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
     }
     writer.giveBack(message.bytes, message.ints, message.values);
     inFlight--;
+    if (mostInFlight > IN_FLIGHT) mostInFlight--;
     const waiting = wake;
     wake = undefined;
     waiting?.();
@@ -66,9 +71,9 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
     }
     handler.decodesValues = marksHeld || inFlight >= BEHIND;
   };
-  /** Wait until the main thread has given a batch back, when IN_FLIGHT of them are out. */
+  /** Wait until the main thread has given a batch back, when the most of them are out. */
   const room = async () => {
-    while (inFlight >= IN_FLIGHT) await new Promise<void>((done) => (wake = done));
+    while (inFlight >= mostInFlight) await new Promise<void>((done) => (wake = done));
   };
   const handler = scanThreadHandler(writer, request.columns, rows, send);
   const scanner = new CsvScanner(handler, MAX_FIELDS, rows);
