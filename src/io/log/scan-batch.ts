@@ -5,9 +5,10 @@
  *
  * A record is `line, count`, then its fields as in `CsvRecord.fields` (start, end, escaped), so the
  * main thread reads them where they lie; a plain record split in bulk (ScanRows.split) is
- * `line, count + PLAIN_ROW`, then its compact fields (see CsvRecord.fields). A record whose numbers the scan thread has read too has DECODED_ROW added
- * to its count, and its VALUE_COUNT numbers next in `values`; one whose sender alone it numbered
- * has NUMBERED_ROW added, and room for its numbers next in `values` with V.sender filled in. A
+ * `line, count + PLAIN_ROW`, then its compact fields (see CsvRecord.fields). A record whose
+ * numbers the scan thread has read too has ROW.decoded added to its count, and its VALUE_COUNT
+ * numbers next in `values`; one whose sender alone it numbered has ROW.numbered added, and room for
+ * its numbers next in `values` with V.sender filled in. A
  * malformed record is `line, -1 - k`, its reason `reasons[k]`. Held streak frames the thread took
  * out (HeldFrames) are not there: `heldFrames` says how many.
  */

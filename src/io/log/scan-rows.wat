@@ -829,9 +829,9 @@
 ;; ---- Streak frames superseded by the next frame of their streak. A frame of a streak in
   ;; progress that the streak's next frame follows (the same group id, sender and gift, no fewer
   ;; gifts) does nothing but add to the rows held: the counter keeps the streak's highest frame, and
-  ;; the next one takes its place. Such a row is marked in the records (its kind gets `numbered`
-  ;; added to `decoded`, see scan-batch.ts) and the main thread only counts it, when the counter
-  ;; would do exactly that with it:
+  ;; the next one takes its place. Such a row is marked in the records (`numbered` added to its
+  ;; count, besides `decoded`) and taken out of them at the end of `rows` (`withoutHeld`): the
+  ;; main thread only counts it. It is one when the counter would do exactly that with it:
   ;; - the frame follows one itself (so its streak is open: it opens none), as its sender was on
   ;;   that one's row (the main thread's sender table has nothing to learn from it);
   ;; - its gift is one the catalog prices (`gift`) and it streaks (the row's flag, or the catalog's

@@ -152,7 +152,7 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
             fail(error);
           }
         };
-        // The thread started before the catalog was known: it marks held frames from now on.
+        // The thread started before the catalog was known: it takes held frames out from now on.
         if (handler.heldFrames !== undefined) {
           const reply: ScanThreadReply = { type: "heldFrames", gifts: handler.heldFrames.gifts };
           worker.postMessage(reply);
