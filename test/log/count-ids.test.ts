@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createCatalog, type Gift } from "../../src/core/catalog.js";
+import { createCatalog } from "../../src/core/catalog.js";
 import { createLogCounter } from "../../src/core/log/count.js";
 import { emptyRecord } from "../../src/core/log/record.js";
-
-const gift = (id: number, name: string, coins: number): Gift => ({
-  id,
-  name,
-  coins,
-  isStreakable: false,
-  aliases: [],
-});
+import { gift } from "../helpers/gifts.js";
 
 describe("gift ids looked up by array index and by map", () => {
   it("prices small and large catalog ids alike, and knows which ids the catalog has", () => {

@@ -7,21 +7,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCatalog, type Gift } from "../../src/core/catalog.js";
+import { createCatalog } from "../../src/core/catalog.js";
 import { type CountedEvent, createLogCounter, type LogCount } from "../../src/core/log/count.js";
 import type { LogReject } from "../../src/core/log/record.js";
 import { CsvScanner, emptyCsvRecord, MAX_FIELDS } from "../../src/io/log/csv-scanner.js";
 import { createLogReader } from "../../src/io/log/reader.js";
 import { replayBatch, ScanBatchWriter, scanThreadHandler } from "../../src/io/log/scan-batch.js";
 import { ScanRows } from "../../src/io/log/scan-rows.js";
-
-const gift = (id: number, name: string, coins: number, isStreakable: boolean): Gift => ({
-  id,
-  name,
-  coins,
-  isStreakable,
-  aliases: [],
-});
+import { gift } from "../helpers/gifts.js";
 
 const catalog = createCatalog(
   [

@@ -1,17 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createCatalog, type Gift } from "../../../src/core/catalog.js";
+import { createCatalog } from "../../../src/core/catalog.js";
 import { type CountedEvent, type CounterOptions, createLogCounter } from "../../../src/core/log/count.js";
 import { isWholeId, wholeIdOfText } from "../../../src/core/log/id-map.js";
 import { emptyRecord, type LogRecord, NO_ID, TEXT_ID } from "../../../src/core/log/record.js";
+import { gift } from "../../helpers/gifts.js";
 
-const gift = (id: number, name: string, coins: number, isStreakable: boolean): Gift => ({
-  id,
-  name,
-  coins,
-  isStreakable,
-  aliases: [],
-});
 const CATALOG = createCatalog(
   [gift(5655, "Rose", 1, true), gift(5487, "Finger Heart", 5, true), gift(6369, "Lion", 29999, false)],
   { description: "test" },
