@@ -6,7 +6,7 @@
  * them; the command adopts that thread only when its own options ask for the very same one.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { open } from "node:fs/promises";
+import type { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ColumnChoice, UnusedField } from "../../io/log/csv-columns.js";
 import { parseFieldMap } from "../../io/log/fields.js";
@@ -49,20 +49,28 @@ export async function isForScanThread(
 /**
  * The scan thread for a log, started before the catalog and model are loaded so that it boots
  * meanwhile; undefined when the log is not for the thread or anything is amiss (the usual path
- * then reads it, and reports what is amiss).
+ * then reads it, and reports what is amiss). Synchronous (a stat and a 64 KiB read): the bin's head
+ * start calls it before anything else runs.
  */
-async function startEarly(
+function startEarly(
   path: string,
   forced: LogFormat | undefined,
   columns: ColumnChoice,
-): Promise<ScanThread | undefined> {
+): ScanThread | undefined {
+  if (!isScanThreadAvailable()) return undefined;
   try {
-    const handle = await open(path, "r");
+    const fd = openSync(path, "r");
     try {
-      const info = await handle.stat();
-      if (!info.isFile() || !(await isForScanThread(handle, info.size, forced))) return undefined;
+      const info = fstatSync(fd);
+      if (!info.isFile() || info.size < SCAN_THREAD_FROM_BYTES) return undefined;
+      let format = forced;
+      if (format === undefined) {
+        const head = Buffer.allocUnsafe(1 << 16);
+        format = detect(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+      }
+      if (format !== "csv") return undefined;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     return startScanThread(path, columns);
   } catch {
@@ -106,16 +114,15 @@ let headStarted: { readonly choice: string; readonly thread: ScanThread } | unde
  * numbers with the columns the reader will use; a bad `--map` starts no thread (the estimate
  * reports it). The bin's head start is taken when it is that very thread, else stopped.
  */
-export function startFirstLog(options: LogOptions, io: Pick<CliIo, "cwd">): Promise<ScanThread | undefined> {
+export function startFirstLog(options: LogOptions, io: Pick<CliIo, "cwd">): ScanThread | undefined {
   const choice = firstLogChoice(options, io.cwd);
   const early = headStarted;
   headStarted = undefined;
   if (early !== undefined) {
-    if (choice !== undefined && early.choice === JSON.stringify(choice)) return Promise.resolve(early.thread);
+    if (choice !== undefined && early.choice === JSON.stringify(choice)) return early.thread;
     early.thread.cancel();
   }
-  if (choice === undefined) return Promise.resolve(undefined);
-  return startEarly(choice.path, options.inputFormat, choice.columns);
+  return choice === undefined ? undefined : startEarly(choice.path, options.inputFormat, choice.columns);
 }
 
 /**
@@ -163,21 +170,7 @@ export function sniffLogOptions(args: readonly string[]): LogOptions | undefined
 export function headStart(args: readonly string[], cwd: string): void {
   const options = sniffLogOptions(args);
   const choice = options === undefined ? undefined : firstLogChoice(options, cwd);
-  if (choice === undefined || !isScanThreadAvailable()) return;
-  try {
-    const fd = openSync(choice.path, "r");
-    try {
-      const info = fstatSync(fd);
-      if (!info.isFile() || info.size < SCAN_THREAD_FROM_BYTES) return;
-      if (options?.inputFormat === undefined) {
-        const head = Buffer.allocUnsafe(1 << 16);
-        if (detect(head.subarray(0, readSync(fd, head, 0, head.length, 0))) !== "csv") return;
-      }
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return;
-  }
-  headStarted = { choice: JSON.stringify(choice), thread: startScanThread(choice.path, choice.columns) };
+  if (choice === undefined) return;
+  const thread = startEarly(choice.path, options?.inputFormat, choice.columns);
+  if (thread !== undefined) headStarted = { choice: JSON.stringify(choice), thread };
 }
