@@ -51,6 +51,7 @@ export function closestNames(wanted: string, candidates: Iterable<string>, limit
     const isPrefix = key.length >= 3 && normal.startsWith(key);
     if (distance <= threshold || isPrefix) scored.push({ name, score: isPrefix ? 0.5 : distance });
   }
-  scored.sort((x, y) => x.score - y.score || x.name.localeCompare(y.name));
+  // Ties in English order, whatever the machine's locale: the same hint everywhere.
+  scored.sort((x, y) => x.score - y.score || x.name.localeCompare(y.name, "en"));
   return scored.slice(0, limit).map((entry) => entry.name);
 }

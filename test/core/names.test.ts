@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { closestNames, editDistance, normaliseName } from "../../src/core/names.js";
 
@@ -32,6 +34,22 @@ describe("closestNames", () => {
   it("suggests nothing for nothing alike, or for an empty name", () => {
     expect(closestNames("zzzzzzzz", names)).toEqual([]);
     expect(closestNames("  ", names)).toEqual([]);
+  });
+
+  it("orders ties alike whatever the machine's locale (Swedish puts ä after z)", () => {
+    expect(closestNames("bta", ["zta", "äta"])).toEqual(["äta", "zta"]);
+    // The locale is read when node starts: the compiled module, in a node started in Swedish.
+    const names = fileURLToPath(new URL("../../dist/core/names.js", import.meta.url));
+    const swedish = spawnSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `import { closestNames } from ${JSON.stringify(names)}; console.log(JSON.stringify(closestNames("bta", ["zta", "äta"])));`,
+      ],
+      { encoding: "utf8", env: { ...process.env, LC_ALL: "sv_SE.UTF-8", LANG: "sv_SE.UTF-8" } },
+    );
+    expect(JSON.parse(swedish.stdout)).toEqual(["äta", "zta"]);
   });
 
   it("lists each name once and at most the limit", () => {
