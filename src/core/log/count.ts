@@ -113,7 +113,10 @@ interface OpenStreak {
   groupLow: number;
   /** The group id when it is text (TEXT_ID), else null. */
   groupText: string | number | null;
-  /** When it was opened: streaks keyed by group are closed at the end in the order they opened. */
+  /**
+   * When its last frame came: streaks keyed by group still open at the end are closed in that
+   * order. (Not when it opened: a reader may count a streak's first frame in bulk, HeldFrames.)
+   */
   order: number;
 }
 
@@ -248,7 +251,8 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const byGroupId = new IdMap<OpenStreak>();
   const byGroup = new Map<string | number, OpenStreak>();
   const bySender = new Map<string, Map<string | number, OpenStreak>>();
-  let opened = 0;
+  /** Frames held so far (a streak's `order`). */
+  let framesHeld = 0;
   // Closed streaks' objects, reused: streaks outlive young-generation GC, so fresh ones would pile
   // up in the old generation on long logs.
   const spare: OpenStreak[] = [];
@@ -532,6 +536,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     open.highest = giftCount;
     open.senderName = row.senderName;
     open.timestamp = row.timestamp;
+    open.order = framesHeld++;
   };
 
   /** A streakable row, every case: the rules of the fast path in `record` and the rare ones. */
@@ -577,6 +582,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     if (open === undefined) openStreak(row, gift, giftCount, sender, table, key);
     else {
       held++;
+      open.order = framesHeld++;
       if (giftCount >= open.highest) {
         open.highest = giftCount;
         open.senderName = row.senderName;
@@ -604,7 +610,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
     streak.groupHigh = rowGroupHigh;
     streak.groupLow = rowGroupLow;
     streak.groupText = rowGroupKind === TEXT_ID ? row.groupId : null;
-    streak.order = opened++;
+    streak.order = framesHeld++;
     if (key === null) byGroupId.set(rowGroupHigh, rowGroupLow, streak);
     else {
       let into = table;
@@ -630,7 +636,7 @@ export function createLogCounter(catalog: Catalog, options: CounterOptions = {})
   const finish = (): LogCount => {
     let openCount = 0;
     let openCoins = 0;
-    // Streaks keyed by group in the order they opened (as one Map held them), then by sender.
+    // Streaks keyed by group in the order of their last frames, then by sender.
     const grouped = [...byGroup.values()];
     for (const [, streak] of byGroupId.entries()) grouped.push(streak);
     grouped.sort((a, b) => a.order - b.order);

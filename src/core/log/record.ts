@@ -115,10 +115,12 @@ export interface LogSink {
  * frame, of a gift in `gifts` that streaks (by the row's flag, or the catalog's when it has none),
  * priced as the catalog prices it if the row says, and followed in the log by the next frame of
  * its streak (the same group id, sender and gift, no fewer gifts, itself a frame that streaks), with
- * no other row of that group id between them, and after such a frame itself (so it opens no
- * streak). The counter keeps a streak's highest frame and its sender's name and time, all of which
- * the next frame replaces: the one before leaves nothing but a held row. The sink offers this only
- * when nothing else of such a row counts (no receiver to keep); a reader offers it only for a log
+ * no other row of that group id between them; and either after such a frame itself (so it opens no
+ * streak), or the first row of its group id, with no receiver read. The counter keeps a streak's
+ * highest frame, its sender's name and time and when its last frame came, all of which the next
+ * frame replaces: the one before leaves nothing but a held row (a first frame, its receiver too,
+ * and the streak it opens, which the next frame then opens). The sink offers this only when
+ * nothing else of such a row counts (no receiver to keep); a reader offers it only for a log
  * without message ids (a duplicate next frame would not replace it).
  */
 export interface HeldFrames {

@@ -32,8 +32,9 @@ const IN_FLIGHT_AT_START = 24;
  * With this many batches out after a send, the main thread is behind: the next batch's rows go with
  * all their numbers, read here. With fewer, this thread is the one behind, and leaves them to the
  * main thread (their senders are numbered here either way). The two threads' work so evens out.
- * While held frames are taken out, every row's numbers are read here: they tell the held frames,
- * and each one taken out saves the main thread several times what reading the numbers costs here.
+ * While held frames are taken out (and until the main thread says whether they are), every row's
+ * numbers are read here: they tell the held frames, and each one taken out saves the main thread
+ * several times what reading the numbers costs here.
  */
 const BEHIND = 2;
 
@@ -44,11 +45,18 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
   let mostInFlight = IN_FLIGHT_AT_START;
   /** Held frames are taken out (the main thread sent the gifts). */
   let marksHeld = false;
+  /**
+   * The main thread said whether it counts held frames. Until then every row's numbers are read
+   * here: a streak's first frame is taken out only when every row before it was read here (see
+   * ScanRows.forget).
+   */
+  let isHeldKnown = false;
   let wake: (() => void) | undefined;
   const givenBack = (message: ScanThreadReply) => {
     if (message.type === "heldFrames") {
-      rows?.supersede(message.gifts);
-      marksHeld = rows !== undefined;
+      if (message.gifts !== null) rows?.supersede(message.gifts);
+      marksHeld = rows !== undefined && message.gifts !== null;
+      isHeldKnown = true;
       return;
     }
     writer.giveBack(message.bytes, message.ints, message.values);
@@ -69,7 +77,7 @@ async function scanFile(port: NonNullable<typeof parentPort>, request: ScanThrea
     for (let reply = receiveMessageOnPort(port); reply !== undefined; reply = receiveMessageOnPort(port)) {
       givenBack(reply.message as ScanThreadReply);
     }
-    handler.decodesValues = marksHeld || inFlight >= BEHIND;
+    handler.decodesValues = !isHeldKnown || marksHeld || inFlight >= BEHIND;
   };
   /** Wait until the main thread has given a batch back, when the most of them are out. */
   const room = async () => {

@@ -31,6 +31,9 @@ export const V = {
 } as const;
 export const VALUE_COUNT = 10;
 
+/** The group key of a row whose group id was not read (above every id: see ScanRows.forget). */
+export const UNKNOWN_GROUP = Number.POSITIVE_INFINITY;
+
 /** `decodeValues` read every field. */
 export const DECODED = -1;
 

@@ -12,6 +12,7 @@
  * malformed record is `line, -1 - k`, its reason `reasons[k]`. Held streak frames the thread took
  * out (HeldFrames) are not there: `heldFrames` says how many.
  */
+import { NO_ID } from "../../core/log/record.js";
 import { type ColumnChoice, type CsvColumns, csvColumns, F } from "./csv-columns.js";
 import {
   type CsvHandler,
@@ -25,7 +26,7 @@ import {
   recordTexts,
   startOf,
 } from "./csv-scanner.js";
-import { DECODED, decodeValues, V, VALUE_COUNT } from "./row-values.js";
+import { DECODED, decodeValues, UNKNOWN_GROUP, V, VALUE_COUNT } from "./row-values.js";
 import type { ScanRows } from "./scan-rows.js";
 import { NO_SENDER_NUMBER } from "./senders.js";
 
@@ -301,13 +302,19 @@ export function scanThreadHandler(
       if (columns !== undefined) rows?.plan(columns);
       return ROW.scanned;
     }
-    // A row read here, not by `rows`, breaks the streaks' chains it keeps (see ScanRows.supersede).
-    rows?.forget();
-    if (columns === undefined || row.count !== columns.count) return ROW.scanned;
+    // A row read here, not by `rows`, breaks the streaks' chains it keeps (see ScanRows.supersede);
+    // one of another field count is rejected (it has no group).
+    if (columns === undefined || row.count !== columns.count) {
+      rows?.forget(columns === undefined ? UNKNOWN_GROUP : NO_ID);
+      return ROW.scanned;
+    }
     const values = writer.values;
     const at = writer.valueLength;
     const isDecoding = handler.decodesValues;
-    if (isDecoding && decodeValues(row, columns, values, at) !== DECODED) return ROW.scanned;
+    if (!isDecoding || decodeValues(row, columns, values, at) !== DECODED) {
+      rows?.forget(UNKNOWN_GROUP);
+      if (isDecoding) return ROW.scanned;
+    } else rows?.forget(values[at + V.groupKey] as number);
     values[at + V.sender] = rows === undefined ? NO_SENDER_NUMBER : senderNumber(rows, row, columns);
     return isDecoding ? ROW.decoded : ROW.numbered;
   };
@@ -322,7 +329,8 @@ export function scanThreadHandler(
       } else writer.records(buffer, ints, length, decode);
     },
     malformed: (line, reason) => {
-      rows?.forget();
+      // Rejected: it has no group.
+      rows?.forget(NO_ID);
       writer.malformed(line, reason);
     },
     scanned: (bytes, end) => {

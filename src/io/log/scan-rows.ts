@@ -44,10 +44,10 @@ interface ScanRowsExports {
     streakableKind: number,
     streakEndKind: number,
   ): void;
-  planRows(count: number, senderId: number, senderName: number, timestamp: number): void;
+  planRows(count: number, senderId: number, senderName: number, timestamp: number, receiver: number): void;
   gift(id: number, coins: number, streakable: number): void;
   supersede(): void;
-  forget(): void;
+  forget(group: number): void;
   rows(
     base: number,
     from: number,
@@ -120,7 +120,13 @@ export class ScanRows {
   /** Read rows' numbers, and number their senders, from these columns (see `rows`). */
   plan(columns: CsvColumns): void {
     const column = (field: number) => columns.columns[field] as number;
-    this.exports.planRows(columns.count, column(F.senderId), column(F.senderName), column(F.timestamp));
+    this.exports.planRows(
+      columns.count,
+      column(F.senderId),
+      column(F.senderName),
+      column(F.timestamp),
+      column(F.receiverId),
+    );
     this.exports.plan(
       column(F.giftId),
       column(F.unitCoins),
@@ -174,9 +180,13 @@ export class ScanRows {
     this.exports.supersede();
   }
 
-  /** A row went by that `rows` did not read (the reader reads it): it breaks every streak's chain. */
-  forget(): void {
-    this.exports.forget();
+  /**
+   * A row went by that `rows` did not read (the reader reads it): it breaks every streak's chain.
+   * `groupKey` is its group id's key (V.groupKey: -1 for none, -2 for text), or UNKNOWN_GROUP (row-values.ts): a
+   * streak's first frame is taken out only when its group id is higher than every row's before it.
+   */
+  forget(groupKey: number): void {
+    this.exports.forget(groupKey);
   }
 
   /** The numbers of the last `rows`, from 0. */

@@ -682,8 +682,10 @@
   (global $senderName (mut i32) (i32.const -1))
   (global $timestamp (mut i32) (i32.const -1))
 
-  (func (export "planRows") (param $count i32) (param $id i32) (param $name i32) (param $timestamp i32)
+  (func (export "planRows")
+    (param $count i32) (param $id i32) (param $name i32) (param $timestamp i32) (param $receiver i32)
     (global.set $fieldCount (local.get $count))
+    (global.set $opensStreaks (i32.lt_s (local.get $receiver) (i32.const 0)))
     (global.set $senderId (local.get $id))
     (global.set $senderName (local.get $name))
     (global.set $timestamp (local.get $timestamp)))
@@ -832,8 +834,11 @@
   ;; the next one takes its place. Such a row is marked in the records (`numbered` added to its
   ;; count, besides `decoded`) and taken out of them at the end of `rows` (`withoutHeld`): the
   ;; main thread only counts it. It is one when the counter would do exactly that with it:
-  ;; - the frame follows one itself (so its streak is open: it opens none), as its sender was on
-  ;;   that one's row (the main thread's sender table has nothing to learn from it);
+  ;; - the frame follows one itself (so its streak is open: it opens none), or it opens its streak
+  ;;   with a group id higher than any row's before it (so no streak of that id is open, and the
+  ;;   next frame opens it, as this one would have: what this one leaves, its receiver, is not
+  ;;   read, `opensStreaks`); and its sender is as on an earlier row (the main thread's sender
+  ;;   table has nothing to learn from it);
   ;; - its gift is one the catalog prices (`gift`) and it streaks (the row's flag, or the catalog's
   ;;   when the row has none); it is not an end frame; its own prices, if any, are the catalog's;
   ;; - every row between it and the next frame of its group was read here (`rows` decoded it), so
@@ -846,6 +851,11 @@
   (global $epoch (mut i32) (i32.const 1))
   ;; A frame is marked only while its record is in memory: during the `rows` call that read it.
   (global $run (mut i32) (i32.const 0))
+  ;; The highest whole-number group id of the rows so far (see `forget`); infinity once a row went
+  ;; by whose group id is not known here. -1 before the first.
+  (global $highestGroup (mut f64) (f64.const -1))
+  ;; The rows' receivers are not read (`planRows`): a streak's first frame may be superseded.
+  (global $opensStreaks (mut i32) (i32.const 0))
   ;; The frames the last `rows` found superseded (and took out of its records).
   (global $held (export "held") (mut i32) (i32.const 0))
 
@@ -861,8 +871,15 @@
   ;; Look for superseded frames from now on (see above).
   (func (export "supersede") (global.set $supersedes (i32.const 1)))
 
-  ;; A row went by unread here (the caller read it): no group's last frame is known any more.
-  (func $forget (export "forget") (global.set $epoch (i32.add (global.get $epoch) (i32.const 1))))
+  ;; No group's last frame is known any more.
+  (func $breakChains (global.set $epoch (i32.add (global.get $epoch) (i32.const 1))))
+
+  ;; A row whose group id is `group` (its key: -1 for none, -2 for text, infinity when not known)
+  ;; went by unread here (the caller read it): it breaks every chain, and counts among the rows
+  ;; before any first frame.
+  (func $forget (export "forget") (param $group f64)
+    (call $breakChains)
+    (if (f64.gt (local.get $group) (global.get $highestGroup)) (then (global.set $highestGroup (local.get $group)))))
 
   ;; After a decoded row whose f64s are at `out`, its count at `word`, its sender `number` (see
   ;; `sender`): mark the frame of its group it follows, when that one is superseded (`mark` added
@@ -878,7 +895,7 @@
       (then
         ;; A group id that is not a whole number keys its streaks apart from these: the next
         ;; frame of one of them may find its streak another way, so all are forgotten.
-        (if (f64.eq (local.get $group) (f64.const -2)) (then (call $forget)))
+        (if (f64.eq (local.get $group) (f64.const -2)) (then (call $breakChains)))
         (return)))
     (local.set $key (i64.trunc_f64_u (local.get $group)))
     (local.set $entry
@@ -944,7 +961,10 @@
       (i32.store offset=20 (local.get $entry) (local.get $giftId))
       (i32.store offset=24 (local.get $entry)
         (select (local.get $word) (i32.const 0)
-          (i32.and (local.get $isNext) (i32.eqz (i32.and (local.get $number) (i32.const 3))))))
+          (i32.and
+            (i32.or (local.get $isNext)
+              (i32.and (global.get $opensStreaks) (f64.gt (local.get $group) (global.get $highestGroup))))
+            (i32.eqz (i32.and (local.get $number) (i32.const 3))))))
       (i32.store offset=28 (local.get $entry) (global.get $run))
       (return))
     ;; Not a frame the group's streak goes on from.
@@ -966,7 +986,7 @@
     (result i32)
     (local $count i32) (local $fields i32) (local $kind i32) (local $timestamp f64)
     (local $stride i32) (local $shift i32) (local $layout i32) (local $next i32) (local $number i32)
-    (local $follows i32) (local $start i32) (local $values i32)
+    (local $follows i32) (local $start i32) (local $values i32) (local $group f64)
     (local.set $start (local.get $from))
     (local.set $values (local.get $out))
     (global.set $held (i32.const 0))
@@ -975,7 +995,8 @@
     (local.set $follows
       (i32.and (i32.and (global.get $supersedes) (local.get $decodes))
         (i32.lt_s (global.get $messageId) (i32.const 0))))
-    (if (i32.eqz (local.get $decodes)) (then (call $forget)))
+    ;; Rows whose numbers are not read here: their group ids are not known.
+    (if (i32.eqz (local.get $decodes)) (then (call $forget (f64.const inf))))
     (block $done
       (loop $each
         (br_if $done (i32.ge_u (local.get $from) (local.get $to)))
@@ -1019,13 +1040,21 @@
                 (local.set $out (i32.add (local.get $out) (i32.const 80)))))))
         (i32.store offset=4 (local.get $from)
           (i32.add (local.get $count) (i32.add (local.get $layout) (local.get $kind))))
+        ;; A row the reader reads: one of another field count it rejects (it has no group).
         (if (i32.eqz (local.get $kind))
-          (then (call $forget))
+          (then
+            (call $forget
+              (select (f64.const inf) (f64.const -1) (i32.eq (local.get $count) (global.get $fieldCount)))))
           (else
             (if (local.get $follows)
               (then
                 (call $follow (i32.sub (local.get $out) (i32.const 80)) (i32.add (local.get $from) (i32.const 4))
-                  (local.get $number) (local.get $numbered))))))
+                  (local.get $number) (local.get $numbered))))
+            (if (local.get $decodes)
+              (then
+                (local.set $group (f64.load offset=48 (i32.sub (local.get $out) (i32.const 80))))
+                (if (f64.gt (local.get $group) (global.get $highestGroup))
+                  (then (global.set $highestGroup (local.get $group))))))))
         (local.set $from (local.get $next))
         (br $each)))
     (if (result i32) (global.get $held)

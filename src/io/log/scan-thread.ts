@@ -30,8 +30,8 @@ export interface ScanThreadRequest {
 }
 
 /**
- * To the scan thread: a batch's buffers, given back to be filled again; or the gifts whose held
- * frames to mark from now on (HeldFrames.gifts), when the handler counts them.
+ * To the scan thread: a batch's buffers, given back to be filled again; or, once, the gifts whose
+ * held frames to mark from now on (HeldFrames.gifts), null when the handler counts none.
  */
 export type ScanThreadReply =
   | {
@@ -40,7 +40,7 @@ export type ScanThreadReply =
       readonly ints: ArrayBuffer;
       readonly values: ArrayBuffer;
     }
-  | { readonly type: "heldFrames"; readonly gifts: Int32Array };
+  | { readonly type: "heldFrames"; readonly gifts: Int32Array | null };
 
 type FromScanThread =
   | { readonly type: "batch"; readonly batch: ScanBatch }
@@ -153,10 +153,8 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
           }
         };
         // The thread started before the catalog was known: it takes held frames out from now on.
-        if (handler.heldFrames !== undefined) {
-          const reply: ScanThreadReply = { type: "heldFrames", gifts: handler.heldFrames.gifts };
-          worker.postMessage(reply);
-        }
+        const reply: ScanThreadReply = { type: "heldFrames", gifts: handler.heldFrames?.gifts ?? null };
+        worker.postMessage(reply);
         for (const message of waiting.splice(0)) deliver(message);
         if (early !== undefined) fail(early);
       }),

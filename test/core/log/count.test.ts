@@ -116,6 +116,21 @@ describe("counting rules (SPEC §3), one by one", () => {
     });
   });
 
+  it("closes the streaks still open at the end in the order of their last frames", () => {
+    const groups: unknown[] = [];
+    const counter = createLogCounter(CATALOG, { onCounted: (event) => groups.push(event.groupId) });
+    // 7 opens first, but its last frame comes after 8's: 8 is closed first.
+    for (const record of [
+      frame(1, { groupId: 7 }),
+      frame(1, { senderId: "ben", groupId: 8 }),
+      frame(2, { groupId: 7 }),
+      frame(1, { senderId: "cleo", groupId: 9 }),
+    ])
+      counter.record(record);
+    counter.finish();
+    expect(groups).toEqual([8, 7, 9]);
+  });
+
   it("drops open streaks at the end with --open-streaks drop, and says what they were worth", () => {
     const result = count([frame(1), frame(2), frame(5)], { openStreaks: "drop" });
     expect(result.coins).toBe(0);
