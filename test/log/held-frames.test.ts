@@ -192,7 +192,11 @@ function serialise(log: Log): Buffer {
     const { sender, gift, end, frames } = log.streaks[at] as (typeof log.streaks)[number];
     const named = (log.streaks[at] as (typeof log.streaks)[number]).group;
     const group =
-      named === "rising" ? String(7400000000000 + at) : named === "falling" ? String(7500000000000 - at) : named;
+      named === "rising"
+        ? String(7400000000000 + at)
+        : named === "falling"
+          ? String(7500000000000 - at)
+          : named;
     const index = next[at] as number;
     next[at] = index + 1;
     const isLast = index === frames.length;
