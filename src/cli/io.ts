@@ -5,6 +5,9 @@ export interface OutputStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
+  /** A stream's: what was written has not all gone out yet (a pipe whose reader is slower). */
+  readonly writableNeedDrain?: boolean;
+  once?(event: "drain", listener: () => void): unknown;
 }
 
 export interface CliIo {

@@ -2,32 +2,63 @@
  * The normalised log: counted events (after streak collapse) as gift-calc's canonical CSV of
  * LOG-FORMATS.md, which gift-calc reads back unchanged. Cells are formula-neutralised.
  */
-import type { LogEventRow } from "../core/log/group.js";
+import type { CountedEvent } from "../core/log/count.js";
+import { eventRowOf, type LogEventRow } from "../core/log/group.js";
 import { csvCell } from "./sanitise.js";
 
 export const CANONICAL_CSV_HEADER =
   "timestamp,sender_id,sender,gift_id,gift,count,streakable,repeat_end,group_id,receiver_id";
 
-/** One event per line; every row is final, so `repeat_end` is true. */
-export function renderEventsCsv(events: readonly LogEventRow[]): string {
-  const lines = [CANONICAL_CSV_HEADER];
-  for (const event of events) {
-    lines.push(
-      [
-        event.timestamp,
-        event.senderId,
-        event.sender,
-        event.giftId,
-        event.gift,
-        event.count,
-        event.streakable,
-        true,
-        event.groupId,
-        event.receiverId,
-      ]
-        .map(csvCell)
-        .join(","),
-    );
-  }
-  return `${lines.join("\n")}\n`;
+/** One event's line (no line end); every row is final, so `repeat_end` is true. */
+function eventLine(event: LogEventRow): string {
+  return [
+    event.timestamp,
+    event.senderId,
+    event.sender,
+    event.giftId,
+    event.gift,
+    event.count,
+    event.streakable,
+    true,
+    event.groupId,
+    event.receiverId,
+  ]
+    .map(csvCell)
+    .join(",");
+}
+
+/** Text written out in pieces of about this many characters. */
+const PIECE_CHARS = 1 << 16;
+
+/** Writes the normalised log as events are counted (`add`, a counter's `onCounted`). */
+export interface EventsCsvStream {
+  readonly add: (event: CountedEvent) => void;
+  /** Writes what is left; the header alone when no event came. */
+  end(): void;
+}
+
+/**
+ * The header, then one line per event `add` is given, handed to `write` a piece at a time as they
+ * come: the normalised log of a long stream goes out as it is counted, in memory that does not
+ * grow with it. Nothing is written before the first piece is full (or `end`).
+ */
+export function eventsCsvStream(write: (text: string) => void): EventsCsvStream {
+  let lines: string[] = [CANONICAL_CSV_HEADER];
+  let chars = 0;
+  const flush = () => {
+    write(`${lines.join("\n")}\n`);
+    lines = [];
+    chars = 0;
+  };
+  return {
+    add: (event) => {
+      const line = eventLine(eventRowOf(event));
+      lines.push(line);
+      chars += line.length + 1;
+      if (chars >= PIECE_CHARS) flush();
+    },
+    end: () => {
+      if (lines.length > 0) flush();
+    },
+  };
 }

@@ -7,6 +7,8 @@ export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** With `slowStdout`: how often the command waited for stdout to drain. */
+  readonly stdoutWaits: number;
 }
 
 export interface CliOptions {
@@ -18,16 +20,45 @@ export interface CliOptions {
   readonly stdinIsTTY?: boolean;
   readonly stdoutIsTTY?: boolean;
   readonly stderrIsTTY?: boolean;
+  /** Stdout as a pipe whose reader lags: after each write it needs a drain, a millisecond later. */
+  readonly slowStdout?: boolean;
   readonly now?: Date;
 }
 
-function capture(isTTY: boolean): OutputStream & { text: () => string } {
+function capture(
+  isTTY: boolean,
+  isSlow = false,
+): OutputStream & { text: () => string; readonly waits: () => number } {
   const chunks: string[] = [];
-  return { isTTY, columns: 100, write: (text: string) => chunks.push(text), text: () => chunks.join("") };
+  const drained: (() => void)[] = [];
+  let waits = 0;
+  const stream = {
+    isTTY,
+    columns: 100,
+    writableNeedDrain: false,
+    write: (text: string) => {
+      chunks.push(text);
+      if (isSlow && !stream.writableNeedDrain) {
+        stream.writableNeedDrain = true;
+        setTimeout(() => {
+          stream.writableNeedDrain = false;
+          for (const listener of drained.splice(0)) listener();
+        }, 1);
+      }
+      return !stream.writableNeedDrain;
+    },
+    once: (_event: "drain", listener: () => void) => {
+      waits++;
+      drained.push(listener);
+    },
+    text: () => chunks.join(""),
+    waits: () => waits,
+  };
+  return stream;
 }
 
 export async function runCli(argv: readonly string[], options: CliOptions = {}): Promise<CliResult> {
-  const stdout = capture(options.stdoutIsTTY ?? false);
+  const stdout = capture(options.stdoutIsTTY ?? false, options.slowStdout);
   const stderr = capture(options.stderrIsTTY ?? false);
   const stdin = Object.assign(
     Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
@@ -44,7 +75,7 @@ export async function runCli(argv: readonly string[], options: CliOptions = {}):
     stderr,
     now: () => options.now ?? new Date("2026-11-24T12:00:00Z"),
   });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  return { code, stdout: stdout.text(), stderr: stderr.text(), stdoutWaits: stdout.waits() };
 }
 
 /** Run and parse stdout as JSON (the command must have succeeded or failed a check). */

@@ -273,6 +273,60 @@ describe("estimate --log: output", () => {
     ]);
   });
 
+  describe("--by event --format csv streams the normalised log", () => {
+    // About 4 MiB of events: many pieces, read in many chunks (a file) or stdin pushes.
+    const rows = 80_000;
+    const body = Array.from(
+      { length: rows },
+      (_, at) => `2026-11-24T18:00:00Z,u${at % 97},Ann ${at % 97},6369,Lion,1,false,,,\n`,
+    ).join("");
+
+    it("waits for a stdout that lags, from a file and from stdin, and writes every event", async () => {
+      const file = join(scratch(), "long.csv");
+      writeFileSync(file, `${HEADER}${body}`);
+      const args = [...base, "--by", "event", "--format", "csv"];
+      const fast = await runCli([...args, "--log", file]);
+      const slowFile = await runCli([...args, "--log", file], { slowStdout: true });
+      const slowStdin = await runCli([...args, "--log", "-"], {
+        slowStdout: true,
+        stdin: `${HEADER}${body}`,
+      });
+      expect(fast.stdout.split("\n")).toHaveLength(1 + rows + 1);
+      expect(fast.stdoutWaits).toBe(0);
+      // Once a chunk read: five 1 MiB reads of the file; stdin here comes as one chunk.
+      expect(slowFile.stdoutWaits).toBeGreaterThanOrEqual(4);
+      expect(slowStdin.stdoutWaits).toBeGreaterThanOrEqual(1);
+      for (const slow of [slowFile, slowStdin]) {
+        expect(slow.code).toBe(0);
+        expect(slow.stdout).toBe(fast.stdout);
+        expect(slow.stderr).toBe(fast.stderr);
+      }
+    });
+
+    it("writes nothing when a later log cannot be read", async () => {
+      const file = join(scratch(), "long.csv");
+      writeFileSync(file, `${HEADER}${body}`);
+      const rejects = join(scratch(), "rejects.csv");
+      const result = await runCli([
+        ...base,
+        "--log",
+        file,
+        "--log",
+        join(scratch(), "missing.csv"),
+        "--by",
+        "event",
+        "--format",
+        "csv",
+        "--rejects",
+        rejects,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^gift-calc: error: .*missing\.csv/);
+      expect(result.stdout).toBe("");
+      expect(() => readFileSync(rejects)).toThrow();
+    });
+  });
+
   it("--by event keeps a row's own streakable flag over the catalog's", async () => {
     // Rose streaks in the catalog; these rows say it does not, so each is counted at once.
     const log = `${HEADER},u1,Ann,5655,Rose,2,false,false,,\n,u1,Ann,5655,Rose,3,true,true,,\n`;

@@ -174,6 +174,23 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
     cancelled.cancel();
   });
 
+  it("waits for `pace` before giving a batch back, and ends when the thread has ended meanwhile", async () => {
+    const compiled = (await import(
+      join(ROOT, "dist/io/log/scan-thread.js")
+    )) as typeof import("../../src/io/log/scan-thread.js");
+    const calls: Call[] = [];
+    let waits = 0;
+    // A slow reader of the handler's output: every batch waits, the last ones after the thread
+    // has read its whole file and stopped.
+    const pace = () => {
+      waits++;
+      return new Promise<void>((done) => setTimeout(done, 5));
+    };
+    await compiled.startScanThread(log).run(recorder(calls), undefined, pace);
+    expect(waits).toBeGreaterThan(10);
+    expect(JSON.stringify(calls)).toBe(JSON.stringify(directCalls()));
+  });
+
   it("rejects with the handler's error and stops the thread", async () => {
     const compiled = (await import(
       join(ROOT, "dist/io/log/scan-thread.js")

@@ -22,12 +22,12 @@ import { type ScanThread, ScanThreadFileError, startScanThread } from "../../io/
 import { estimateReport } from "../../render/estimate-report.js";
 import { renderPieces } from "../../render/format.js";
 import { groupRowsJson } from "../../render/group-json.js";
-import { renderEventsCsv } from "../../render/log-events.js";
+import { eventsCsvStream } from "../../render/log-events.js";
 import { auditIdentity } from "../../render/log-report.js";
 import { csvCell, forTerminal } from "../../render/sanitise.js";
 import type { EstimateOptions } from "../commands/estimate.js";
 import { type ModelContext, modelContext } from "../context.js";
-import type { CliIo } from "../io.js";
+import type { CliIo, OutputStream } from "../io.js";
 import { isForScanThread, unusedFields } from "./log-thread.js";
 
 export interface LogEstimateInput {
@@ -46,6 +46,20 @@ export interface LogEstimateInput {
 /** How many rejects are printed on stderr; the rest go to `--rejects`. */
 const REJECTS_ON_STDERR = 5;
 const CHUNK_BYTES = 1 << 20;
+/**
+ * Called between pieces of a log: a promise to wait for before reading on, when stdout has not
+ * taken what was written yet (the normalised log goes out as it is counted, and a pipe's reader
+ * may be slower); undefined when it keeps up. Memory then stays flat however slow the reader.
+ */
+type OutputPace = () => Promise<void> | undefined;
+
+function paceOf(stdout: OutputStream): OutputPace {
+  return () =>
+    stdout.writableNeedDrain === true && stdout.once !== undefined
+      ? new Promise((drained) => stdout.once?.("drain", drained))
+      : undefined;
+}
+
 /** Files smaller than this are read too fast for a progress line to help. */
 export const PROGRESS_FROM_BYTES = 32 * 1024 * 1024;
 
@@ -92,6 +106,40 @@ function progressFor(context: ModelContext, label: string, size: number): (done:
   };
 }
 
+type FileHandle = Awaited<ReturnType<typeof open>>;
+
+/** A log file opened for reading, and its size; a known error when it cannot be (or is a directory). */
+async function openLog(path: string, label: string): Promise<{ handle: FileHandle; size: number }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, "r");
+  } catch (error) {
+    throw unreadable(label, "log", error);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory())
+      throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`, { hint: "name a file" });
+    return { handle, size: info.size };
+  } catch (error) {
+    await handle.close();
+    if (error instanceof GiftCalcError) throw error;
+    throw unreadable(label, "log", error);
+  }
+}
+
+/**
+ * Every log file opens, before any is read: a missing second log fails at once, not after the
+ * first was read (nor after part of the normalised log was written).
+ */
+async function checkLogFiles(logs: readonly string[], cwd: string): Promise<void> {
+  for (const log of logs) {
+    if (log === "-") continue;
+    const { handle } = await openLog(resolve(cwd, log), log);
+    await handle.close();
+  }
+}
+
 async function readFileInto(
   reader: LogReader,
   path: string,
@@ -99,28 +147,25 @@ async function readFileInto(
   context: ModelContext,
   early: ScanThread | undefined,
   columns: ColumnChoice,
+  pace: OutputPace,
 ): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  let handle: FileHandle;
+  let size: number;
   try {
-    handle = await open(path, "r");
+    ({ handle, size } = await openLog(path, label));
   } catch (error) {
     early?.cancel();
-    throw unreadable(label, "log", error);
+    throw error;
   }
   let thread = early;
   let progress: (done: number) => void = () => {};
-  let size = 0;
   try {
-    const info = await handle.stat();
-    if (info.isDirectory())
-      throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`, { hint: "name a file" });
-    size = info.size;
-    progress = progressFor(context, label, info.size);
+    progress = progressFor(context, label, size);
     // A large CSV log is read, scanned and its numbers read by a second thread while this one counts.
-    if (thread === undefined && (await isForScanThread(handle, info.size, reader.format))) {
+    if (thread === undefined && (await isForScanThread(handle, size, reader.format))) {
       thread = startScanThread(path, columns);
     }
-    if (thread === undefined) await readChunks(handle, reader, progress);
+    if (thread === undefined) await readChunks(handle, reader, progress, pace);
   } catch (error) {
     thread?.cancel();
     if (error instanceof GiftCalcError) throw error;
@@ -130,7 +175,7 @@ async function readFileInto(
   }
   if (thread !== undefined) {
     try {
-      await thread.run(reader.csvHandler(), progress);
+      await thread.run(reader.csvHandler(), progress, pace);
     } catch (error) {
       if (error instanceof ScanThreadFileError) throw unreadable(label, "log", error);
       throw error;
@@ -141,9 +186,10 @@ async function readFileInto(
 }
 
 async function readChunks(
-  handle: Awaited<ReturnType<typeof open>>,
+  handle: FileHandle,
   reader: LogReader,
   progress: (done: number) => void,
+  pace: OutputPace,
 ): Promise<void> {
   let done = 0;
   // Two buffers, used in turn: the next chunk is read (on libuv's thread, the other core) while
@@ -161,6 +207,7 @@ async function readChunks(
       pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, done);
       reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
       progress(done);
+      await pace();
     }
   } finally {
     // A read may still be in flight when a push throws: the handle is closed only after it.
@@ -168,9 +215,10 @@ async function readChunks(
   }
 }
 
-async function readStdinInto(reader: LogReader, io: CliIo): Promise<void> {
+async function readStdinInto(reader: LogReader, io: CliIo, pace: OutputPace): Promise<void> {
   for await (const chunk of io.stdin) {
     reader.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+    await pace();
   }
   reader.end();
 }
@@ -257,15 +305,30 @@ async function estimateFromLogs(
       hint: "stdin is one stream; give the other logs as files",
     });
   }
+  try {
+    await checkLogFiles(input.logs, io.cwd);
+  } catch (error) {
+    early?.thread.cancel();
+    throw error;
+  }
 
   const rejects = rejectsWriter(options.rejects, io);
   let rejectsShown = 0;
+  // The normalised log (`--by event` as CSV) goes out as it is counted; other groupings are kept.
+  const eventsOut =
+    options.by === "event" && context.options.format === "csv"
+      ? eventsCsvStream((text) => context.write(text))
+      : undefined;
   const grouper: Grouper | undefined =
-    options.by === undefined ? undefined : createGrouper(options.by as GroupBy, { zone, offsetOf });
+    options.by === undefined || eventsOut !== undefined
+      ? undefined
+      : createGrouper(options.by as GroupBy, { zone, offsetOf });
+  const onCounted = eventsOut?.add ?? grouper?.add;
+  const pace: OutputPace = eventsOut === undefined ? () => undefined : paceOf(io.stdout);
   const counter = createLogCounter(context.catalog, {
     openStreaks: (options.openStreaks ?? "count") as OpenStreakRule,
     ...(options.receiver === undefined ? {} : { receiver: options.receiver }),
-    ...(grouper === undefined ? {} : { onCounted: grouper.add, reuseEvent: true }),
+    ...(onCounted === undefined ? {} : { onCounted, reuseEvent: true }),
     onReject: (reject) => {
       rejects.write(reject);
       if (rejectsShown++ < REJECTS_ON_STDERR) {
@@ -287,12 +350,12 @@ async function estimateFromLogs(
         file: label,
         unused,
       });
-      if (log === "-") await readStdinInto(reader, io);
+      if (log === "-") await readStdinInto(reader, io, pace);
       else {
         const thread = early !== undefined && log === early.log && !isEarlyTaken ? early.thread : undefined;
         if (thread !== undefined) isEarlyTaken = true;
         const choice = { map: [...map], unused: [...unused] };
-        await readFileInto(reader, resolve(io.cwd, log), label, context, thread, choice);
+        await readFileInto(reader, resolve(io.cwd, log), label, context, thread, choice, pace);
       }
     }
   } finally {
@@ -328,9 +391,9 @@ async function estimateFromLogs(
   const groups = grouper?.finish(context.model, top);
   const result: Estimate = { ...base, audit, ...(groups === undefined ? {} : { groups }) };
 
-  if (groups?.by === "event" && context.options.format === "csv") {
+  if (eventsOut !== undefined) {
     // The normalised log is a clean CSV; its audit goes to stderr.
-    context.write(renderEventsCsv(groups.events));
+    eventsOut.end();
     context.note(`gift-calc: ${auditIdentity(audit)}`);
   } else {
     // A grouping can have tens of thousands of rows: its JSON goes out in pieces, not one string.

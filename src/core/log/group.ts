@@ -73,6 +73,22 @@ function bucketLabel(by: "day" | "hour" | "minute", bucket: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+/** A counted event as a row of the normalised log. */
+export function eventRowOf(event: CountedEvent): LogEventRow {
+  return {
+    timestamp: event.timestamp === null ? null : new Date(event.timestamp).toISOString(),
+    senderId: event.senderId,
+    sender: event.senderName,
+    giftId: event.gift.giftId,
+    gift: event.gift.name,
+    count: event.count,
+    coins: event.count * event.gift.coinsEach,
+    streakable: event.isStreakable,
+    groupId: event.groupId,
+    receiverId: event.receiverId,
+  };
+}
+
 /** A positive rate as whole units of a power of ten: "0.005" → 5 × 10^-3. */
 interface ScaledRate {
   readonly units: bigint;
@@ -118,21 +134,7 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
           groupId: event.groupId,
         });
       },
-      finish: () => ({
-        by,
-        events: events.map((event) => ({
-          timestamp: event.timestamp === null ? null : new Date(event.timestamp).toISOString(),
-          senderId: event.senderId,
-          sender: event.senderName,
-          giftId: event.gift.giftId,
-          gift: event.gift.name,
-          count: event.count,
-          coins: event.count * event.gift.coinsEach,
-          streakable: event.isStreakable,
-          groupId: event.groupId,
-          receiverId: event.receiverId,
-        })),
-      }),
+      finish: () => ({ by, events: events.map(eventRowOf) }),
     };
   }
   const buckets = new Map<string | number, Bucket>();

@@ -71,9 +71,15 @@ export class ScanThreadFileError extends Error {
 export interface ScanThread {
   /**
    * Hand every record and malformed row to `handler` on this thread, in file order. Rejects with
-   * the handler's own error if it throws, or with the thread's.
+   * the handler's own error if it throws, or with the thread's. After each batch, `pace` may give
+   * a promise to wait for (the handler's output is behind): the thread, given nothing back
+   * meanwhile, soon stops reading, so what waits stays a few batches.
    */
-  run(handler: CsvHandler, onProgress?: (fileBytes: number) => void): Promise<void>;
+  run(
+    handler: CsvHandler,
+    onProgress?: (fileBytes: number) => void,
+    pace?: () => Promise<void> | undefined,
+  ): Promise<void>;
   /** Stop the thread (its file is not needed after all). */
   cancel(): void;
 }
@@ -94,7 +100,10 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
   const waiting: FromScanThread[] = [];
   let deliver: ((message: FromScanThread) => void) | undefined;
   let early: unknown;
+  /** The thread sent its last message ("end" or "failed"): its exit, then, is no failure. */
+  let isDone = false;
   worker.on("message", (message: FromScanThread) => {
+    if (message.type !== "batch") isDone = true;
     if (deliver === undefined) waiting.push(message);
     else deliver(message);
   });
@@ -106,7 +115,7 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
   worker.on("exit", onExit);
   return {
     cancel: () => void worker.terminate(),
-    run: (handler, onProgress = () => {}) =>
+    run: (handler, onProgress = () => {}, pace = () => undefined) =>
       new Promise((resolve, reject) => {
         const record = emptyCsvRecord();
         let isSettled = false;
@@ -120,8 +129,22 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
         worker.off("error", onError);
         worker.off("exit", onExit);
         worker.on("error", fail);
-        worker.on("exit", (code) => fail(new Error(`the log scan thread stopped (exit code ${code})`)));
-        deliver = (message) => {
+        // Its last message may still wait (behind `pace`): it is what the run ends with.
+        worker.on("exit", (code) => {
+          if (!isDone) fail(new Error(`the log scan thread stopped (exit code ${code})`));
+        });
+        /** What `pace` asked to wait for, if anything: messages wait in `waiting` meanwhile. */
+        let behind: Promise<void> | undefined;
+        const giveBack = (batch: ScanBatch) => {
+          const reply: ScanThreadReply = {
+            type: "batch",
+            bytes: batch.bytes,
+            ints: batch.ints,
+            values: batch.values,
+          };
+          worker.postMessage(reply, [batch.bytes, batch.ints, batch.values]);
+        };
+        const take = (message: FromScanThread) => {
           if (isSettled) return;
           if (message.type === "batch") {
             const { batch } = message;
@@ -131,14 +154,15 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
               fail(error);
               return;
             }
-            const reply: ScanThreadReply = {
-              type: "batch",
-              bytes: batch.bytes,
-              ints: batch.ints,
-              values: batch.values,
-            };
-            worker.postMessage(reply, [batch.bytes, batch.ints, batch.values]);
             onProgress(batch.fileBytes);
+            behind = pace();
+            if (behind === undefined) giveBack(batch);
+            else
+              behind.then(() => {
+                behind = undefined;
+                giveBack(batch);
+                takeWaiting();
+              }, fail);
           } else if (message.type === "end") {
             isSettled = true;
             resolve();
@@ -152,10 +176,21 @@ export function startScanThread(path: string, columns?: ColumnChoice): ScanThrea
             fail(error);
           }
         };
+        const takeWaiting = () => {
+          for (let message = waiting.shift(); message !== undefined; message = waiting.shift()) {
+            if (isSettled) return;
+            take(message);
+            if (behind !== undefined) return;
+          }
+        };
+        deliver = (message) => {
+          if (behind === undefined && waiting.length === 0) take(message);
+          else waiting.push(message);
+        };
         // The thread started before the catalog was known: it takes held frames out from now on.
         const reply: ScanThreadReply = { type: "heldFrames", gifts: handler.heldFrames?.gifts ?? null };
         worker.postMessage(reply);
-        for (const message of waiting.splice(0)) deliver(message);
+        takeWaiting();
         if (early !== undefined) fail(early);
       }),
   };
