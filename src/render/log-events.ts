@@ -11,20 +11,7 @@ export const CANONICAL_CSV_HEADER =
 
 /** One event's line (no line end); every row is final, so `repeat_end` is true. */
 function eventLine(event: LogEventRow): string {
-  return [
-    event.timestamp,
-    event.senderId,
-    event.sender,
-    event.giftId,
-    event.gift,
-    event.count,
-    event.streakable,
-    true,
-    event.groupId,
-    event.receiverId,
-  ]
-    .map(csvCell)
-    .join(",");
+  return `${csvCell(event.timestamp)},${csvCell(event.senderId)},${csvCell(event.sender)},${csvCell(event.giftId)},${csvCell(event.gift)},${event.count},${event.streakable},true,${csvCell(event.groupId)},${csvCell(event.receiverId)}`;
 }
 
 /** Text written out in pieces of about this many characters. */

@@ -20,8 +20,9 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** One CSV cell: formulas neutralised with a leading apostrophe, quoted per RFC 4180 when needed. */
 export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  // A number or a boolean is its own text: no formula, nothing to quote.
+  if (typeof value !== "string") return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -73,10 +73,30 @@ function bucketLabel(by: "day" | "hour" | "minute", bucket: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
+let isoSecond = Number.NaN;
+let isoPrefix = "";
+
+/**
+ * Epoch milliseconds as `Date#toISOString` writes them. Events come in time order, so the text up
+ * to the second is kept from the last call: most cost one template, not a Date and its formatting.
+ */
+export function isoTimestamp(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second !== isoSecond || !Number.isInteger(epochMs)) {
+    const text = new Date(epochMs).toISOString();
+    // Years past 9999 (or before 0) are written with a sign and six digits: not kept.
+    if (text.length !== 24 || !Number.isInteger(epochMs)) return text;
+    isoSecond = second;
+    isoPrefix = text.slice(0, 20);
+  }
+  const milli = epochMs - second * 1000;
+  return `${isoPrefix}${milli < 10 ? "00" : milli < 100 ? "0" : ""}${milli}Z`;
+}
+
 /** A counted event as a row of the normalised log. */
 export function eventRowOf(event: CountedEvent): LogEventRow {
   return {
-    timestamp: event.timestamp === null ? null : new Date(event.timestamp).toISOString(),
+    timestamp: event.timestamp === null ? null : isoTimestamp(event.timestamp),
     senderId: event.senderId,
     sender: event.senderName,
     giftId: event.gift.giftId,

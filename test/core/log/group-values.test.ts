@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { coinsToDiamonds, diamondsToUsd } from "../../../src/core/chain.js";
 import type { CountedEvent, PricedGift } from "../../../src/core/log/count.js";
-import { createGrouper } from "../../../src/core/log/group.js";
+import { createGrouper, isoTimestamp } from "../../../src/core/log/group.js";
 import { decimal, toText } from "../../../src/core/money.js";
 import { modelWith } from "../../helpers/model.js";
 
@@ -87,5 +87,23 @@ describe("a grouping's values", () => {
       } as CountedEvent);
     }
     expect(() => grouper.finish(modelWith())).toThrow(/not a whole number that can be held exactly/);
+  });
+});
+
+describe("event timestamps", () => {
+  it("are Date#toISOString's text, in any order, whatever the instant", () => {
+    const instant = fc.oneof(
+      // Neighbours within a second, as events come.
+      fc.integer({ min: 1_764_000_000_000, max: 1_764_000_003_000 }),
+      fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 }),
+      fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+      fc.constantFrom(0, -1, 999, 1000, -1000, 253_402_300_799_999, 253_402_300_800_000),
+    );
+    fc.assert(
+      fc.property(fc.array(instant, { minLength: 1, maxLength: 40 }), (instants) => {
+        for (const ms of instants) expect(isoTimestamp(ms)).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 500 },
+    );
   });
 });
