@@ -20,18 +20,24 @@ const PIECE_CHARS = 1 << 16;
 /** Writes the normalised log as events are counted (`add`, a counter's `onCounted`). */
 export interface EventsCsvStream {
   readonly add: (event: CountedEvent) => void;
-  /** Writes what is left; the header alone when no event came. */
-  end(): void;
+  /** Writes what is left (the header alone when no event came); returns how many events went unwritten (`kept`). */
+  end(): number;
 }
 
 /**
  * The header, then one line per event `add` is given, handed to `write` a piece at a time as they
  * come: the normalised log of a long stream goes out as it is counted, in memory that does not
- * grow with it. Nothing is written before the first piece is full (or `end`).
+ * grow with it. Nothing is written before the first piece is full (or `end`). Only the first
+ * `kept` events are written (`--top`).
  */
-export function eventsCsvStream(write: (text: string) => void): EventsCsvStream {
+export function eventsCsvStream(
+  write: (text: string) => void,
+  kept = Number.POSITIVE_INFINITY,
+): EventsCsvStream {
   let lines: string[] = [CANONICAL_CSV_HEADER];
   let chars = 0;
+  let written = 0;
+  let left = 0;
   const flush = () => {
     write(`${lines.join("\n")}\n`);
     lines = [];
@@ -39,6 +45,11 @@ export function eventsCsvStream(write: (text: string) => void): EventsCsvStream 
   };
   return {
     add: (event) => {
+      if (written >= kept) {
+        left++;
+        return;
+      }
+      written++;
       const line = eventLine(eventRowOf(event));
       lines.push(line);
       chars += line.length + 1;
@@ -46,6 +57,7 @@ export function eventsCsvStream(write: (text: string) => void): EventsCsvStream 
     },
     end: () => {
       if (lines.length > 0) flush();
+      return left;
     },
   };
 }

@@ -94,7 +94,13 @@ export function groupSection(groups: LogGroups): Section {
 }
 
 export function groupNotes(groups: LogGroups): string[] {
-  if (groups.by === "event" || groups.others === undefined) return [];
+  if (groups.others === undefined) return [];
+  if (groups.by === "event") {
+    const { events, gifts, coins } = groups.others;
+    return [
+      `${events} more events (${gifts} gifts, ${coins} coins) not shown (--top; --format csv writes every event)`,
+    ];
+  }
   const { others } = groups;
   return [`${others.groups} more (${others.gifts} gifts, ${others.coins} coins) not shown (--top)`];
 }

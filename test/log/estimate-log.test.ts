@@ -303,6 +303,35 @@ describe("estimate --log: output", () => {
       }
     });
 
+    it("shows a table of the first 1,000 events, or --top's, and writes --top's alone as CSV", async () => {
+      const file = join(scratch(), "long.csv");
+      writeFileSync(file, `${HEADER}${body}`);
+      const table = await runCli([...base, "--log", file, "--by", "event"]);
+      expect(table.code).toBe(0);
+      // An event's row starts with its time.
+      expect(table.stdout.match(/│ 2026-11-24T18:00:00\.000Z/g)).toHaveLength(1000);
+      expect(table.stdout).toContain(
+        `${rows - 1000} more events (${rows - 1000} gifts, ${(rows - 1000) * 29999} coins) not shown`,
+      );
+      const markdown = await runCli([
+        ...base,
+        "--log",
+        file,
+        "--by",
+        "event",
+        "--top",
+        "3",
+        "--format",
+        "markdown",
+      ]);
+      expect(markdown.stdout.match(/\| 2026-11-24T18:00:00\.000Z/g)).toHaveLength(3);
+      const json = await runJson<Json>([...base, "--log", file, "--by", "event"]);
+      expect(json.json.groups?.events).toHaveLength(rows);
+      const csv = await runCli([...base, "--log", file, "--by", "event", "--top", "2", "--format", "csv"]);
+      expect(csv.stdout.trim().split("\n")).toHaveLength(1 + 2);
+      expect(csv.stderr).toContain(`gift-calc: ${rows - 2} more events not written (--top)`);
+    });
+
     it("writes nothing when a later log cannot be read", async () => {
       const file = join(scratch(), "long.csv");
       writeFileSync(file, `${HEADER}${body}`);

@@ -43,6 +43,12 @@ export interface LogEstimateInput {
   readonly firstLogThread?: ScanThread;
 }
 
+/**
+ * The events a table (or markdown) of `--by event` shows without `--top`: a long log's every event
+ * would take gigabytes to lay out, and no one reads them there (`--format csv` writes them all).
+ */
+const EVENTS_SHOWN = 1000;
+
 /** How many rejects are printed on stderr; the rest go to `--rejects`. */
 const REJECTS_ON_STDERR = 5;
 const CHUNK_BYTES = 1 << 20;
@@ -315,14 +321,23 @@ async function estimateFromLogs(
   const rejects = rejectsWriter(options.rejects, io);
   let rejectsShown = 0;
   // The normalised log (`--by event` as CSV) goes out as it is counted; other groupings are kept.
+  const format = context.options.format;
   const eventsOut =
-    options.by === "event" && context.options.format === "csv"
-      ? eventsCsvStream((text) => context.write(text))
+    options.by === "event" && format === "csv"
+      ? eventsCsvStream((text) => context.write(text), top)
       : undefined;
+  const eventsKept =
+    options.by !== "event"
+      ? undefined
+      : (top ?? (format === "table" || format === "markdown" ? EVENTS_SHOWN : undefined));
   const grouper: Grouper | undefined =
     options.by === undefined || eventsOut !== undefined
       ? undefined
-      : createGrouper(options.by as GroupBy, { zone, offsetOf });
+      : createGrouper(options.by as GroupBy, {
+          zone,
+          offsetOf,
+          ...(eventsKept === undefined ? {} : { eventsKept }),
+        });
   const onCounted = eventsOut?.add ?? grouper?.add;
   const pace: OutputPace = eventsOut === undefined ? () => undefined : paceOf(io.stdout);
   const counter = createLogCounter(context.catalog, {
@@ -393,8 +408,9 @@ async function estimateFromLogs(
 
   if (eventsOut !== undefined) {
     // The normalised log is a clean CSV; its audit goes to stderr.
-    eventsOut.end();
+    const unwritten = eventsOut.end();
     context.note(`gift-calc: ${auditIdentity(audit)}`);
+    if (unwritten > 0) context.note(`gift-calc: ${unwritten} more events not written (--top)`);
   } else {
     // A grouping can have tens of thousands of rows: its JSON goes out in pieces, not one string.
     const writers =

@@ -59,7 +59,7 @@ function addLogOptions(command: Command): void {
         "event",
       ]),
     )
-    .option("--top <n>", "show only the N largest groups")
+    .option("--top <n>", "show only the N largest groups (--by event: the first N events)")
     .option("--tz <zone>", "time zone for day/hour/minute groups and zone-less timestamps (default UTC)");
 }
 

@@ -45,7 +45,12 @@ export type LogGroups =
       /** What `--top` left out. */
       readonly others?: { readonly groups: number; readonly gifts: number; readonly coins: number };
     }
-  | { readonly by: "event"; readonly events: readonly LogEventRow[] };
+  | {
+      readonly by: "event";
+      readonly events: readonly LogEventRow[];
+      /** The events after the first `eventsKept` (GrouperOptions): counted, not kept. */
+      readonly others?: { readonly events: number; readonly gifts: number; readonly coins: number };
+    };
 
 export interface Grouper {
   /** Counts one event; it copies what it keeps, so the counter may reuse the event object. */
@@ -132,6 +137,11 @@ function scaledText(units: bigint, scale: number): string {
 }
 
 export interface GrouperOptions {
+  /**
+   * By event: keep the first this many events, and only count the rest (a table of a long log's
+   * every event would take gigabytes to build). All by default.
+   */
+  readonly eventsKept?: number;
   readonly zone?: string;
   /** Offset of the zone at an instant, in milliseconds (UTC when absent). */
   readonly offsetOf?: (epochMs: number) => number;
@@ -141,8 +151,16 @@ export interface GrouperOptions {
 export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Grouper {
   if (by === "event") {
     const events: CountedEvent[] = [];
+    const kept = options.eventsKept ?? Number.POSITIVE_INFINITY;
+    const others = { events: 0, gifts: 0, coins: 0 };
     return {
       add: (event) => {
+        if (events.length >= kept) {
+          others.events++;
+          others.gifts += event.count;
+          others.coins += event.count * event.gift.coinsEach;
+          return;
+        }
         events.push({
           gift: event.gift,
           count: event.count,
@@ -154,7 +172,11 @@ export function createGrouper(by: GroupBy, options: GrouperOptions = {}): Groupe
           groupId: event.groupId,
         });
       },
-      finish: () => ({ by, events: events.map(eventRowOf) }),
+      finish: () => ({
+        by,
+        events: events.map(eventRowOf),
+        ...(others.events > 0 ? { others: { ...others } } : {}),
+      }),
     };
   }
   const buckets = new Map<string | number, Bucket>();

@@ -107,3 +107,40 @@ describe("event timestamps", () => {
     );
   });
 });
+
+describe("events kept", () => {
+  it("are the first `eventsKept`, the rest counted, and add up to every event", () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 40 }), fc.nat({ max: 45 }), (events, kept) => {
+        const all = createGrouper("event");
+        const first = createGrouper("event", { eventsKept: kept });
+        for (const fields of events) {
+          const counted = {
+            ...fields,
+            isStreakable: false,
+            senderName: null,
+            receiverId: null,
+            timestamp: null,
+            groupId: null,
+          } as CountedEvent;
+          all.add(counted);
+          first.add(counted);
+        }
+        const model = modelWith({});
+        const whole = all.finish(model);
+        const cut = first.finish(model);
+        if (whole.by !== "event" || cut.by !== "event") throw new Error("not events");
+        expect(whole.others).toBeUndefined();
+        expect(cut.events).toEqual(whole.events.slice(0, kept));
+        const left = whole.events.slice(kept);
+        if (left.length === 0) expect(cut.others).toBeUndefined();
+        else
+          expect(cut.others).toEqual({
+            events: left.length,
+            gifts: left.reduce((sum, row) => sum + row.count, 0),
+            coins: left.reduce((sum, row) => sum + row.coins, 0),
+          });
+      }),
+    );
+  });
+});
