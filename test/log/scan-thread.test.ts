@@ -3,7 +3,7 @@
  * these tests run the built bin on a log above the threshold and compare it with the in-process
  * (single-thread) run of the sources, byte for byte.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -233,6 +233,29 @@ describe("estimate --log on a large CSV log (scan thread)", () => {
       expect(threaded.stderr).toBe(single.stderr);
     });
   }
+
+  it("reads a named pipe (no thread: the head start does not open it, which would end its writer)", async () => {
+    const fifo = join(dir, "stream.fifo");
+    if (spawnSync("mkfifo", [fifo]).status !== 0) return;
+    const args = ["estimate", "--catalog", CATALOG, "--by", "sender", "--format", "json"];
+    const writer = spawn("sh", ["-c", 'cat "$0" > "$1"', log, fifo]);
+    const reader = spawn(process.execPath, [join(ROOT, "bin/gift-calc.js"), ...args, "--log", fifo], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    const chunks: Buffer[] = [];
+    reader.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const timer = setTimeout(() => reader.kill(), 10_000);
+    const [code] = await Promise.all([
+      new Promise<number | null>((done) => reader.on("close", done)),
+      new Promise((done) => writer.on("close", done)),
+    ]);
+    clearTimeout(timer);
+    const single = await runCli([...args, "--log", log]);
+    expect(code).toBe(0);
+    // The rejects name the file as given.
+    expect(Buffer.concat(chunks).toString("utf8").replaceAll(fifo, log)).toBe(single.stdout);
+  });
 
   it("gives the same output, rejects and notes as one thread does", async () => {
     const args = ["estimate", "--catalog", CATALOG, "--log", log, "--by", "sender", "--format", "json"];

@@ -4,7 +4,7 @@
  * This layer owns the I/O: files and stdin, the progress line, `--rejects`, stderr notes.
  */
 import { createWriteStream, openSync, type WriteStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { access, constants, open, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { countTallies, type Estimate, estimate, referenceGiftOf } from "../../core/estimate.js";
@@ -124,8 +124,7 @@ async function openLog(path: string, label: string): Promise<{ handle: FileHandl
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory())
-      throw new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`, { hint: "name a file" });
+    if (info.isDirectory()) throw isDirectory(label);
     return { handle, size: info.size };
   } catch (error) {
     await handle.close();
@@ -134,15 +133,25 @@ async function openLog(path: string, label: string): Promise<{ handle: FileHandl
   }
 }
 
+const isDirectory = (label: string) =>
+  new GiftCalcError("FILE_UNREADABLE", `log ${label} is a directory`, { hint: "name a file" });
+
 /**
- * Every log file opens, before any is read: a missing second log fails at once, not after the
- * first was read (nor after part of the normalised log was written).
+ * Every log file is there and readable, before any is read: a missing second log fails at once,
+ * not after the first was read (nor after part of the normalised log was written). Checked, not
+ * opened: opening a named pipe would wait for its writer, and closing it would end it.
  */
 async function checkLogFiles(logs: readonly string[], cwd: string): Promise<void> {
   for (const log of logs) {
     if (log === "-") continue;
-    const { handle } = await openLog(resolve(cwd, log), log);
-    await handle.close();
+    const path = resolve(cwd, log);
+    try {
+      if ((await stat(path)).isDirectory()) throw isDirectory(log);
+      await access(path, constants.R_OK);
+    } catch (error) {
+      if (error instanceof GiftCalcError) throw error;
+      throw unreadable(log, "log", error);
+    }
   }
 }
 
@@ -203,14 +212,16 @@ async function readChunks(
   // what they keep beyond a push, so a buffer can be refilled once its push has returned.
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   let next = 0;
-  let pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, 0);
+  // From where the last read ended (null: no position), as a named pipe can only be read; one
+  // read at a time is in flight, so the file's own position is the next chunk's.
+  let pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, null);
   try {
     for (;;) {
       const { bytesRead, buffer } = await pending;
       if (bytesRead === 0) break;
       done += bytesRead;
       next = 1 - next;
-      pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, done);
+      pending = handle.read(buffers[next] as Buffer, 0, CHUNK_BYTES, null);
       reader.push(bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead));
       progress(done);
       await pace();

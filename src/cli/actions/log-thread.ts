@@ -5,7 +5,7 @@
  * still, the bin starts it before the CLI loads (`headStart`), from the options as argv spells
  * them; the command adopts that thread only when its own options ask for the very same one.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ColumnChoice, UnusedField } from "../../io/log/csv-columns.js";
@@ -59,10 +59,12 @@ function startEarly(
 ): ScanThread | undefined {
   if (!isScanThreadAvailable()) return undefined;
   try {
+    // A regular file only, looked at before it is opened: opening a named pipe waits for its
+    // writer, and closing it then ends the writer.
+    const info = statSync(path);
+    if (!info.isFile() || info.size < SCAN_THREAD_FROM_BYTES) return undefined;
     const fd = openSync(path, "r");
     try {
-      const info = fstatSync(fd);
-      if (!info.isFile() || info.size < SCAN_THREAD_FROM_BYTES) return undefined;
       let format = forced;
       if (format === undefined) {
         const head = Buffer.allocUnsafe(1 << 16);
