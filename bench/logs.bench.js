@@ -1,6 +1,7 @@
 // Stream logs: `gift-calc estimate --log FILE --by sender --format json` (streak rules on, per-gift
 // and per-sender totals) on generated canonical CSV logs, beside `wc -l` on the same file and a
-// straightforward csv-parse implementation of the same totals, measured in the same run.
+// straightforward csv-parse implementation of the same totals, measured in the same run; and the
+// normalised log (`--by event --format csv`, streamed: its memory must not grow with the log either).
 // 1M and 10M rows (the 10M log is ~773 MiB; generating it once takes a minute or two); BENCH_ROWS
 // picks other sizes (a comma-separated list, e.g. BENCH_ROWS=1000000). Logs go to bench/out/.
 import { existsSync, mkdirSync, statSync } from "node:fs";
@@ -37,6 +38,8 @@ export default async function logs() {
     const wc = measure("wc", ["-l", file], { runs: isLarge ? 3 : 7 });
     const giftCalc = measure(process.execPath, giftCalcArgs, { runs: isLarge ? 3 : 5 });
     const csvParse = measure(process.execPath, [BASELINE, file], { runs: isLarge ? 1 : 3 });
+    const eventsArgs = [BIN, "estimate", "--log", file, "--by", "event", "--format", "csv"];
+    const events = measure(process.execPath, eventsArgs, { runs: isLarge ? 1 : 3 });
     printTable(`logs: ${rows.toLocaleString("en")} rows, ${megabytes.toFixed(0)} MiB canonical CSV`, [
       { label: "wc -l FILE", ...wc, isBaseline: true },
       {
@@ -45,6 +48,7 @@ export default async function logs() {
         target: TARGETS[rows] ?? "",
       },
       { label: "csv-parse, same rules and totals", ...csvParse },
+      { label: "gift-calc … --by event --format csv (normalised log)", ...events },
     ]);
     console.log(
       `gift-calc ${(csvParse.seconds / giftCalc.seconds).toFixed(1)}× faster than csv-parse (target ≥ 8×); ` +
