@@ -23,14 +23,26 @@ const rate = fc.oneof(
     .map(([whole, fraction, zeros]) => `${whole}.${"0".repeat(zeros)}${fraction}`),
 );
 
-const event = fc.record({
-  gift: fc.oneof(
-    fc.constantFrom(gift(0, 0), gift(1, 1), gift(2, 5), gift(3, 29_999)),
-    fc.integer({ min: 1, max: 2_000_000_000 }).map((coins) => gift(4, coins)),
-  ),
-  count: fc.integer({ min: 1, max: 9 }),
-  senderId: fc.constantFrom("a", "b", "c", "d", "e", "f"),
-});
+/** A counted event: a gift, a count and a sender, nothing else. */
+const event = fc
+  .record({
+    gift: fc.oneof(
+      fc.constantFrom(gift(0, 0), gift(1, 1), gift(2, 5), gift(3, 29_999)),
+      fc.integer({ min: 1, max: 2_000_000_000 }).map((coins) => gift(4, coins)),
+    ),
+    count: fc.integer({ min: 1, max: 9 }),
+    senderId: fc.constantFrom("a", "b", "c", "d", "e", "f"),
+  })
+  .map(
+    (fields): CountedEvent => ({
+      ...fields,
+      isStreakable: false,
+      senderName: null,
+      receiverId: null,
+      timestamp: null,
+      groupId: null,
+    }),
+  );
 
 describe("a grouping's values", () => {
   it("are the exact chain's, whatever the rates and coins, in order of coins then appearance", () => {
@@ -39,20 +51,10 @@ describe("a grouping's values", () => {
         const model = modelWith({ diamondsPerCoin: perCoin, usdPerDiamond: perDiamond });
         const grouper = createGrouper("sender");
         const coins = new Map<string, number>();
-        for (const fields of events) {
-          const counted = {
-            ...fields,
-            isStreakable: false,
-            senderName: null,
-            receiverId: null,
-            timestamp: null,
-            groupId: null,
-          };
-          grouper.add(counted as CountedEvent);
-          coins.set(
-            fields.senderId,
-            (coins.get(fields.senderId) ?? 0) + fields.count * fields.gift.coinsEach,
-          );
+        for (const counted of events) {
+          grouper.add(counted);
+          const sender = counted.senderId as string;
+          coins.set(sender, (coins.get(sender) ?? 0) + counted.count * counted.gift.coinsEach);
         }
         const groups = grouper.finish(model);
         if (groups.by === "event") throw new Error("not a grouping");
@@ -114,15 +116,7 @@ describe("events kept", () => {
       fc.property(fc.array(event, { maxLength: 40 }), fc.nat({ max: 45 }), (events, kept) => {
         const all = createGrouper("event");
         const first = createGrouper("event", { eventsKept: kept });
-        for (const fields of events) {
-          const counted = {
-            ...fields,
-            isStreakable: false,
-            senderName: null,
-            receiverId: null,
-            timestamp: null,
-            groupId: null,
-          } as CountedEvent;
+        for (const counted of events) {
           all.add(counted);
           first.add(counted);
         }
