@@ -311,10 +311,12 @@ export function scanThreadHandler(
     const values = writer.values;
     const at = writer.valueLength;
     const isDecoding = handler.decodesValues;
-    if (!isDecoding || decodeValues(row, columns, values, at) !== DECODED) {
+    if (isDecoding && decodeValues(row, columns, values, at) !== DECODED) {
       rows?.forget(UNKNOWN_GROUP);
-      if (isDecoding) return ROW.scanned;
-    } else rows?.forget(values[at + V.groupKey] as number);
+      return ROW.scanned;
+    }
+    // Its group id, when its numbers were read here (else it is not known here).
+    rows?.forget(isDecoding ? (values[at + V.groupKey] as number) : UNKNOWN_GROUP);
     values[at + V.sender] = rows === undefined ? NO_SENDER_NUMBER : senderNumber(rows, row, columns);
     return isDecoding ? ROW.decoded : ROW.numbered;
   };
