@@ -55,7 +55,7 @@ export function jsonNumber(value: number): string {
  * The default keeps a piece (two bytes a character when it holds an emoji) under V8's large-object
  * size, so that written pieces are freed by the young generation's collections, not left to a full
  * one: with 64k pieces the peak memory of `--by event` was 15 MiB higher. `writers` write the
- * elements of the arrays they are keyed by (non-empty ones), instead of the generic walk.
+ * elements of the arrays they are keyed by, instead of the generic walk (nothing for none).
  */
 export function* renderJsonPieces(
   data: unknown,
@@ -66,11 +66,18 @@ export function* renderJsonPieces(
   function* walk(value: unknown, indent: string): Generator<string> {
     const inner = `${indent}  `;
     const writer = writers?.get(value);
-    if (writer !== undefined && Array.isArray(value) && value.length > 0) {
-      yield `${text}[`;
-      text = "";
-      yield* writer(inner, pieceChars);
-      text += `\n${indent}]`;
+    if (writer !== undefined && Array.isArray(value)) {
+      // The writer may have elements the array does not hold (a spill file's): "[]" if none came.
+      let isEmpty = true;
+      for (const piece of writer(inner, pieceChars)) {
+        if (isEmpty) {
+          yield `${text}[`;
+          text = "";
+          isEmpty = false;
+        }
+        yield piece;
+      }
+      text += isEmpty ? "[]" : `\n${indent}]`;
       return;
     }
     if (Array.isArray(value) && value.length > LONG_ARRAY && !("toJSON" in value)) {

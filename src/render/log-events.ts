@@ -4,6 +4,7 @@
  */
 import type { CountedEvent } from "../core/log/count.js";
 import { eventRowOf, type LogEventRow } from "../core/log/group.js";
+import type { ElementsWriter } from "./json.js";
 import { csvCell } from "./sanitise.js";
 
 export const CANONICAL_CSV_HEADER =
@@ -58,6 +59,35 @@ export function eventsCsvStream(
     end: () => {
       if (lines.length > 0) flush();
       return left;
+    },
+  };
+}
+
+/** Where the events of `--by event` JSON wait for the rest of the estimate (a Spill). */
+export interface EventsAside {
+  write(text: string): void;
+  pieces(): Iterable<string>;
+}
+
+/**
+ * The events of `--by event` JSON set aside as they are counted (`add`, a counter's `onCounted`),
+ * then written back as the elements of `groups.events` (`elements`, an ElementsWriter for
+ * `renderJsonPieces`): the very text `renderJson` gives them, but never all in memory.
+ */
+export function eventsJsonAside(aside: EventsAside): {
+  readonly add: (event: CountedEvent) => void;
+  readonly elements: ElementsWriter;
+} {
+  let isFirst = true;
+  return {
+    add: (event) => {
+      // Each element on its own lines, at no indent: `elements` indents them where they go (a
+      // string's own line ends are escaped, so every line end here is JSON's).
+      aside.write(`${isFirst ? "" : ","}\n${JSON.stringify(eventRowOf(event), null, 2)}`);
+      isFirst = false;
+    },
+    elements: function* (indent) {
+      for (const piece of aside.pieces()) yield piece.replaceAll("\n", `\n${indent}`);
     },
   };
 }

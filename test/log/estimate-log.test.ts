@@ -332,6 +332,25 @@ describe("estimate --log: output", () => {
       expect(csv.stderr).toContain(`gift-calc: ${rows - 2} more events not written (--top)`);
     });
 
+    it("gives every event in JSON from the file they wait in, as kept in memory, to a stdout that lags", async () => {
+      const file = join(scratch(), "long.csv");
+      writeFileSync(file, `${HEADER}${body}`);
+      const args = [...base, "--log", file, "--by", "event", "--format", "json"];
+      // With --top (all of them) the events are kept in memory; without it they wait in a file.
+      const kept = await runCli([...args, "--top", String(rows)]);
+      const aside = await runCli(args, { slowStdout: true });
+      expect(aside.code).toBe(0);
+      expect(aside.stdout).toBe(kept.stdout);
+      expect(JSON.parse(aside.stdout).groups.events).toHaveLength(rows);
+      expect(aside.stdoutWaits).toBeGreaterThan(10);
+      // No event: an empty array, as JSON.stringify writes it.
+      const none = await runCli([...base, "--log", "-", "--by", "event", "--format", "json"], {
+        stdin: `${HEADER},u1,Ann,99999,Nope,1,false,,,\n`,
+      });
+      expect(none.stdout).toContain('"events": []');
+      expect(JSON.parse(none.stdout).groups).toEqual({ by: "event", events: [] });
+    });
+
     it("writes nothing when a later log cannot be read", async () => {
       const file = join(scratch(), "long.csv");
       writeFileSync(file, `${HEADER}${body}`);

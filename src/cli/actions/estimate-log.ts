@@ -9,7 +9,13 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { countTallies, type Estimate, estimate, referenceGiftOf } from "../../core/estimate.js";
 import { createLogCounter, type OpenStreakRule } from "../../core/log/count.js";
-import { createGrouper, type GroupBy, type Grouper } from "../../core/log/group.js";
+import {
+  createGrouper,
+  type GroupBy,
+  type Grouper,
+  type LogEventRow,
+  type LogGroups,
+} from "../../core/log/group.js";
 import type { LogReject } from "../../core/log/record.js";
 import { zoneOffsets } from "../../core/log/zone.js";
 import type { Tally } from "../../core/tally.js";
@@ -19,10 +25,11 @@ import type { ColumnChoice, UnusedField } from "../../io/log/csv-columns.js";
 import { parseFieldMap } from "../../io/log/fields.js";
 import { createLogReader, type LogReader } from "../../io/log/reader.js";
 import { type ScanThread, ScanThreadFileError, startScanThread } from "../../io/log/scan-thread.js";
+import { createSpill } from "../../io/spill.js";
 import { estimateReport } from "../../render/estimate-report.js";
 import { renderPieces } from "../../render/format.js";
 import { groupRowsJson } from "../../render/group-json.js";
-import { eventsCsvStream } from "../../render/log-events.js";
+import { eventsCsvStream, eventsJsonAside } from "../../render/log-events.js";
 import { auditIdentity } from "../../render/log-report.js";
 import { csvCell, forTerminal } from "../../render/sanitise.js";
 import type { EstimateOptions } from "../commands/estimate.js";
@@ -337,20 +344,25 @@ async function estimateFromLogs(
     options.by === "event" && format === "csv"
       ? eventsCsvStream((text) => context.write(text), top)
       : undefined;
+  // Every event in JSON: set aside in a temporary file until the totals are written before them.
+  const spill = options.by === "event" && format === "json" && top === undefined ? createSpill() : undefined;
+  const eventsAside = spill === undefined ? undefined : eventsJsonAside(spill);
   const eventsKept =
     options.by !== "event"
       ? undefined
       : (top ?? (format === "table" || format === "markdown" ? EVENTS_SHOWN : undefined));
   const grouper: Grouper | undefined =
-    options.by === undefined || eventsOut !== undefined
+    options.by === undefined || eventsOut !== undefined || eventsAside !== undefined
       ? undefined
       : createGrouper(options.by as GroupBy, {
           zone,
           offsetOf,
           ...(eventsKept === undefined ? {} : { eventsKept }),
         });
-  const onCounted = eventsOut?.add ?? grouper?.add;
-  const pace: OutputPace = eventsOut === undefined ? () => undefined : paceOf(io.stdout);
+  const onCounted = eventsOut?.add ?? eventsAside?.add ?? grouper?.add;
+  // Reading waits for stdout only while the normalised log streams; writing a result always does.
+  const outputPace = paceOf(io.stdout);
+  const pace: OutputPace = eventsOut === undefined ? () => undefined : outputPace;
   const counter = createLogCounter(context.catalog, {
     openStreaks: (options.openStreaks ?? "count") as OpenStreakRule,
     ...(options.receiver === undefined ? {} : { receiver: options.receiver }),
@@ -365,86 +377,98 @@ async function estimateFromLogs(
     },
   });
 
-  let isEarlyTaken = false;
   try {
-    for (const log of input.logs) {
-      const label = log === "-" ? "stdin" : log;
-      const reader = createLogReader(counter, {
-        ...(options.inputFormat === undefined ? {} : { format: options.inputFormat }),
-        map,
-        offsetOf,
-        file: label,
-        unused,
+    let isEarlyTaken = false;
+    try {
+      for (const log of input.logs) {
+        const label = log === "-" ? "stdin" : log;
+        const reader = createLogReader(counter, {
+          ...(options.inputFormat === undefined ? {} : { format: options.inputFormat }),
+          map,
+          offsetOf,
+          file: label,
+          unused,
+        });
+        if (log === "-") await readStdinInto(reader, io, pace);
+        else {
+          const thread = early !== undefined && log === early.log && !isEarlyTaken ? early.thread : undefined;
+          if (thread !== undefined) isEarlyTaken = true;
+          const choice = { map: [...map], unused: [...unused] };
+          await readFileInto(reader, resolve(io.cwd, log), label, context, thread, choice, pace);
+        }
+      }
+    } finally {
+      await closed(rejects, options.rejects ?? "");
+    }
+    const counted = counter.finish();
+    const { audit } = counted;
+    if (input.isImplicitStdin && audit.rows === 0 && input.tallies.length === 0) {
+      throw new GiftCalcError("NOTHING_TO_ESTIMATE", "nothing to estimate (stdin was empty)", {
+        hint: "give gifts (gift-calc estimate lion=1 rose=500), --coins, --diamonds, --tally-file or --log FILE",
       });
-      if (log === "-") await readStdinInto(reader, io, pace);
-      else {
-        const thread = early !== undefined && log === early.log && !isEarlyTaken ? early.thread : undefined;
-        if (thread !== undefined) isEarlyTaken = true;
-        const choice = { map: [...map], unused: [...unused] };
-        await readFileInto(reader, resolve(io.cwd, log), label, context, thread, choice, pace);
+    }
+    if (audit.rejected.count > REJECTS_ON_STDERR) {
+      context.note(
+        `gift-calc: ${audit.rejected.count} rows rejected in all${options.rejects === undefined ? " (--rejects FILE lists them all)" : `, all in ${options.rejects}`}`,
+      );
+    }
+
+    const referenceGift = referenceGiftOf(context.catalog);
+    const base = estimate(
+      {
+        gifts: [...counted.gifts, ...countTallies(context.catalog, input.tallies)],
+        ...(input.coins === undefined ? {} : { coins: input.coins }),
+        ...(input.diamonds === undefined ? {} : { diamonds: input.diamonds }),
+        ...(input.balanceUsd === undefined ? {} : { balanceUsd: input.balanceUsd }),
+      },
+      {
+        model: context.model,
+        stores: context.resolved.settings.stores,
+        ...(referenceGift === undefined ? {} : { referenceGift }),
+      },
+    );
+    // The events set aside are written where the array stands (see eventsJsonAside).
+    const asideEvents: LogEventRow[] = [];
+    const groups: LogGroups | undefined =
+      eventsAside === undefined ? grouper?.finish(context.model, top) : { by: "event", events: asideEvents };
+    const result: Estimate = { ...base, audit, ...(groups === undefined ? {} : { groups }) };
+
+    if (eventsOut !== undefined) {
+      // The normalised log is a clean CSV; its audit goes to stderr.
+      const unwritten = eventsOut.end();
+      context.note(`gift-calc: ${auditIdentity(audit)}`);
+      if (unwritten > 0) context.note(`gift-calc: ${unwritten} more events not written (--top)`);
+    } else {
+      // A grouping can have tens of thousands of rows: its JSON goes out in pieces, not one string.
+      const writers =
+        eventsAside !== undefined
+          ? new Map([[asideEvents, eventsAside.elements]])
+          : groups === undefined || groups.by === "event"
+            ? undefined
+            : new Map([[groups.rows, groupRowsJson(groups.rows)]]);
+      for (const piece of renderPieces(
+        context.options.format,
+        result,
+        () => estimateReport(result),
+        context.style,
+        writers,
+      )) {
+        context.write(piece);
+        // A large result (every event of a long log) must not pile up before a slow pipe.
+        await outputPace();
       }
     }
-  } finally {
-    await closed(rejects, options.rejects ?? "");
-  }
-  const counted = counter.finish();
-  const { audit } = counted;
-  if (input.isImplicitStdin && audit.rows === 0 && input.tallies.length === 0) {
-    throw new GiftCalcError("NOTHING_TO_ESTIMATE", "nothing to estimate (stdin was empty)", {
-      hint: "give gifts (gift-calc estimate lion=1 rose=500), --coins, --diamonds, --tally-file or --log FILE",
-    });
-  }
-  if (audit.rejected.count > REJECTS_ON_STDERR) {
-    context.note(
-      `gift-calc: ${audit.rejected.count} rows rejected in all${options.rejects === undefined ? " (--rejects FILE lists them all)" : `, all in ${options.rejects}`}`,
-    );
-  }
-
-  const referenceGift = referenceGiftOf(context.catalog);
-  const base = estimate(
-    {
-      gifts: [...counted.gifts, ...countTallies(context.catalog, input.tallies)],
-      ...(input.coins === undefined ? {} : { coins: input.coins }),
-      ...(input.diamonds === undefined ? {} : { diamonds: input.diamonds }),
-      ...(input.balanceUsd === undefined ? {} : { balanceUsd: input.balanceUsd }),
-    },
-    {
-      model: context.model,
-      stores: context.resolved.settings.stores,
-      ...(referenceGift === undefined ? {} : { referenceGift }),
-    },
-  );
-  const groups = grouper?.finish(context.model, top);
-  const result: Estimate = { ...base, audit, ...(groups === undefined ? {} : { groups }) };
-
-  if (eventsOut !== undefined) {
-    // The normalised log is a clean CSV; its audit goes to stderr.
-    const unwritten = eventsOut.end();
-    context.note(`gift-calc: ${auditIdentity(audit)}`);
-    if (unwritten > 0) context.note(`gift-calc: ${unwritten} more events not written (--top)`);
-  } else {
-    // A grouping can have tens of thousands of rows: its JSON goes out in pieces, not one string.
-    const writers =
-      groups === undefined || groups.by === "event"
-        ? undefined
-        : new Map([[groups.rows, groupRowsJson(groups.rows)]]);
-    for (const piece of renderPieces(
-      context.options.format,
-      result,
-      () => estimateReport(result),
-      context.style,
-      writers,
-    )) {
-      context.write(piece);
+    if (options.strict && audit.rejected.count > 0) {
+      throw new CheckFailedError(
+        `${audit.rejected.count} log row${audit.rejected.count === 1 ? " was" : "s were"} rejected (--strict)`,
+        options.rejects === undefined
+          ? "--rejects FILE lists them with line numbers"
+          : `see ${options.rejects}`,
+      );
     }
+    return result;
+  } finally {
+    // Gone once its events are written; gone too when an error comes first.
+    spill?.dispose();
   }
-  if (options.strict && audit.rejected.count > 0) {
-    throw new CheckFailedError(
-      `${audit.rejected.count} log row${audit.rejected.count === 1 ? " was" : "s were"} rejected (--strict)`,
-      options.rejects === undefined
-        ? "--rejects FILE lists them with line numbers"
-        : `see ${options.rejects}`,
-    );
-  }
-  return result;
 }
