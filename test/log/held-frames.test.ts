@@ -107,6 +107,12 @@ function countThreaded(bytes: Buffer, options: Options, reading: Reading = {}): 
   return { count: counter.finish(), events, rejects, held };
 }
 
+/** A log of these lines (and a final line end), counted with every row handed over and as the thread reads it. */
+function bothWays(lines: readonly string[], reading?: Reading): { direct: Counted; threaded: Counted } {
+  const bytes = Buffer.from(`${lines.join("\n")}\n`);
+  return { direct: countDirect(bytes, {}), threaded: countThreaded(bytes, {}, reading) };
+}
+
 /**
  * A streak-heavy log: streaks of rising frames (sometimes falling: a restart), with or without an
  * end frame, interleaved, on few groups, senders and gifts, with the quirks that stop a frame from
@@ -338,17 +344,13 @@ describe("held frames taken out by the scan thread", () => {
 
   it("leave the streaks open at the end in their order, a first frame taken out or not", () => {
     // 7300000000002's first frame goes: the thread's streak opens after 7300000000003's.
-    const lines = [
+    const { direct, threaded } = bothWays([
       "group_id,sender_id,sender,gift_id,count,repeat_end",
       "7300000000001,u1,One,7934,1,",
       "7300000000002,u1,One,5655,1,false",
       "7300000000003,u2,Two,5655,1,false",
       "7300000000002,u1,One,5655,2,false",
-      "",
-    ];
-    const bytes = Buffer.from(lines.join("\n"));
-    const direct = countDirect(bytes, {});
-    const threaded = countThreaded(bytes, {});
+    ]);
     expect(threaded.held).toBe(1);
     expect(direct.events).toMatchObject([{ senderId: "u1" }, { senderId: "u2" }, { senderId: "u1" }]);
     expect(threaded.events).toEqual(direct.events);
@@ -356,16 +358,12 @@ describe("held frames taken out by the scan thread", () => {
 
   it("keep a streak's first frame when the receivers are read", () => {
     // The streak is open at the end: it counts for the receiver of its first frame.
-    const lines = [
+    const { direct, threaded } = bothWays([
       "group_id,sender_id,sender,gift_id,count,repeat_end,receiver_id",
       "7300000000001,u1,One,7934,1,,",
       "7300000000002,u1,One,5655,1,false,host2",
       "7300000000002,u1,One,5655,2,false,",
-      "",
-    ];
-    const bytes = Buffer.from(lines.join("\n"));
-    const direct = countDirect(bytes, {});
-    const threaded = countThreaded(bytes, {});
+    ]);
     expect(direct.events).toMatchObject([{ receiverId: null }, { receiverId: "host2" }]);
     expect(threaded.events).toEqual(direct.events);
     expect(threaded.held).toBe(0);
