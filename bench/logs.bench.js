@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { generateLog } from "./generate-log.js";
-import { BIN, measure, printTable, runOnce } from "./lib.js";
+import { BIN, EXTRA_CA_CERTS, measure, printTable, runOnce } from "./lib.js";
 
 const OUT = fileURLToPath(new URL("./out/", import.meta.url));
 const BASELINE = fileURLToPath(new URL("./csv-parse-baseline.js", import.meta.url));
@@ -40,6 +40,11 @@ export default async function logs() {
     const csvParse = measure(process.execPath, [BASELINE, file], { runs: isLarge ? 1 : 3 });
     const eventsArgs = [BIN, "estimate", "--log", file, "--by", "event", "--format", "csv"];
     const events = measure(process.execPath, eventsArgs, { runs: isLarge ? 1 : 3 });
+    // The same run as the shell would start it, when it sets NODE_EXTRA_CA_CERTS (see lib.js).
+    const withExtraCerts =
+      EXTRA_CA_CERTS === undefined
+        ? undefined
+        : measure(process.execPath, giftCalcArgs, { runs: isLarge ? 1 : 5, env: process.env });
     printTable(`logs: ${rows.toLocaleString("en")} rows, ${megabytes.toFixed(0)} MiB canonical CSV`, [
       { label: "wc -l FILE", ...wc, isBaseline: true },
       {
@@ -49,6 +54,9 @@ export default async function logs() {
       },
       { label: "csv-parse, same rules and totals", ...csvParse },
       { label: "gift-calc … --by event --format csv (normalised log)", ...events },
+      ...(withExtraCerts === undefined
+        ? []
+        : [{ label: "gift-calc … --by sender, with the shell's NODE_EXTRA_CA_CERTS", ...withExtraCerts }]),
     ]);
     console.log(
       `gift-calc ${(csvParse.seconds / giftCalc.seconds).toFixed(1)}× faster than csv-parse (target ≥ 8×); ` +

@@ -2,7 +2,7 @@
 // catalog, beside bare Node measured in the same run. Target: each at most 2× bare Node.
 // The commands are run in turns (base, help, estimate, base, help, …) rather than one after the
 // other, so a machine that gets busier or quieter during the run moves every figure alike.
-import { BIN, printTable, runOnce } from "./lib.js";
+import { BIN, EXTRA_CA_CERTS, MEASURED_ENV, printTable, runOnce } from "./lib.js";
 
 const RUNS = 15;
 
@@ -15,15 +15,19 @@ const COMMANDS = [
     target: "≤ 2× base",
   },
   { label: "gift-calc estimate lion=1 rose=100 (table)", args: [BIN, "estimate", "lion=1", "rose=100"] },
+  // What the shell's NODE_EXTRA_CA_CERTS adds to every start (see lib.js), when it sets it.
+  ...(EXTRA_CA_CERTS === undefined
+    ? []
+    : [{ label: "node -e '' with the shell's NODE_EXTRA_CA_CERTS", args: ["-e", ""], withExtraCerts: true }]),
 ];
 
 export default async function startup() {
-  const env = { ...process.env, NO_COLOR: "1" };
+  const envOf = (command) => ({ ...(command.withExtraCerts ? process.env : MEASURED_ENV), NO_COLOR: "1" });
   const samples = COMMANDS.map(() => ({ seconds: [], peakMiB: 0 }));
-  for (const command of COMMANDS) runOnce(process.execPath, command.args, { env }); // warm the file cache
+  for (const command of COMMANDS) runOnce(process.execPath, command.args, { env: envOf(command) }); // warm the file cache
   for (let run = 0; run < RUNS; run++) {
     COMMANDS.forEach((command, index) => {
-      const sample = runOnce(process.execPath, command.args, { env });
+      const sample = runOnce(process.execPath, command.args, { env: envOf(command) });
       const figures = samples[index];
       figures.seconds.push(sample.seconds);
       if (sample.peakMiB > figures.peakMiB) figures.peakMiB = sample.peakMiB;
