@@ -2,7 +2,7 @@
  * What every command needs before it computes: the global options, the catalog and the settings
  * (defaults ← config file ← environment ← flags), loaded once, lazily.
  */
-import { access } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { Command } from "commander";
 import type { Catalog } from "../core/catalog.js";
@@ -57,26 +57,18 @@ export async function baseContext(command: Command, io: CliIo): Promise<Context>
   };
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** --config, then GIFT_CALC_CONFIG, then ./gift-calc.yaml when present. */
-async function configPathOf(options: GlobalOptions, io: CliIo): Promise<string | undefined> {
+function configPathOf(options: GlobalOptions, io: CliIo): string | undefined {
   const chosen = options.config ?? io.env.GIFT_CALC_CONFIG;
   if (chosen !== undefined && chosen !== "") return resolve(io.cwd, chosen);
   const local = resolve(io.cwd, "gift-calc.yaml");
-  return (await exists(local)) ? local : undefined;
+  // Synchronously: node:fs/promises is not loaded at start-up for this one check.
+  return existsSync(local) ? local : undefined;
 }
 
 export async function modelContext(command: Command, io: CliIo): Promise<ModelContext> {
   const base = await baseContext(command, io);
-  const configPath = await configPathOf(base.options, io);
+  const configPath = configPathOf(base.options, io);
   const [defaults, config] = await Promise.all([
     loadBuiltinDefaults(),
     configPath === undefined
