@@ -1,21 +1,70 @@
-import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { fileStdout } from "../../src/cli/main.js";
+import type { OutputStream } from "../../src/cli/io.js";
+import { directStdout } from "../../src/cli/main.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = join(ROOT, "bin/gift-calc.js");
 const ENV = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined };
 
-describe("stdout redirected to a file", () => {
+/** A named pipe's two ends in this process: the read end does not wait, the write end as asked. */
+function namedPipe(writeFlags: number): { read: number; write: number; close(): void } {
+  const path = join(mkdtempSync(join(tmpdir(), "gift-calc-fifo-")), "pipe");
+  execFileSync("mkfifo", [path]);
+  const read = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const write = openSync(path, writeFlags);
+  return {
+    read,
+    write,
+    close: () => {
+      for (const fd of [read, write]) {
+        try {
+          closeSync(fd);
+        } catch {}
+      }
+    },
+  };
+}
+
+function drain(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(1 << 16);
+  for (;;) {
+    let read = 0;
+    try {
+      read = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EAGAIN") break;
+      throw error;
+    }
+    if (read === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A stand-in for process.stdout that keeps what it is given. */
+function keeper(): NodeJS.WritableStream & OutputStream & { readonly kept: Buffer[] } {
+  const kept: Buffer[] = [];
+  return {
+    kept,
+    write: (chunk: string | Uint8Array) => {
+      kept.push(Buffer.from(chunk));
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream & OutputStream & { readonly kept: Buffer[] };
+}
+
+describe("stdout written directly", () => {
   it("is written straight to the file, every byte, in order", () => {
     const path = join(mkdtempSync(join(tmpdir(), "gift-calc-stdout-")), "out.txt");
     const fd = openSync(path, "w");
     try {
-      const stdout = fileStdout(fd);
+      const stdout = directStdout(fd);
       expect(stdout).toBeDefined();
       const pieces = ["plain ascii\n", "Öz 🌹 \u2028 \ud800 x\n", "b".repeat(100_000), ""];
       for (const piece of pieces) stdout?.write(piece);
@@ -25,17 +74,82 @@ describe("stdout redirected to a file", () => {
     }
   });
 
-  it("is left to process.stdout when not a regular file", () => {
+  it("is left to process.stdout when neither a file nor a pipe (a device, a closed descriptor)", () => {
     const fd = openSync("/dev/null", "w");
     try {
-      expect(fileStdout(fd)).toBeUndefined();
+      expect(directStdout(fd)).toBeUndefined();
     } finally {
       closeSync(fd);
     }
-    expect(fileStdout(2 ** 30)).toBeUndefined();
+    expect(directStdout(2 ** 30)).toBeUndefined();
   });
 
-  it("gets the bin's output byte for byte as a pipe does", () => {
+  it("writes a pipe every byte, in order, waiting while it is full", () => {
+    const pipe = namedPipe(constants.O_WRONLY);
+    try {
+      const fallback = keeper();
+      const stdout = directStdout(pipe.write, () => fallback);
+      expect(stdout?.isTTY).toBe(false);
+      const pieces = ["plain ascii\n", "Öz 🌹 \u2028 x\n", "b".repeat(20_000), ""];
+      for (const piece of pieces) stdout?.write(piece);
+      expect(drain(pipe.read)).toEqual(Buffer.from(pieces.join("")));
+      expect(fallback.kept).toEqual([]);
+      expect(stdout?.writableNeedDrain).toBe(false);
+    } finally {
+      pipe.close();
+    }
+  });
+
+  it("hands the rest to process.stdout when the pipe does not wait, split inside a character", () => {
+    const pipe = namedPipe(constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      const fallback = keeper();
+      const stdout = directStdout(pipe.write, () => fallback);
+      // More than a pipe holds (64 KiB on Linux), with 4-byte characters across every boundary.
+      const first = `a${"🌹".repeat(40_000)}`;
+      stdout?.write(first);
+      stdout?.write("then this\n");
+      const inPipe = drain(pipe.read);
+      expect(inPipe.length).toBeGreaterThan(0);
+      expect(inPipe.length).toBeLessThan(Buffer.byteLength(first));
+      expect(Buffer.concat([inPipe, ...fallback.kept])).toEqual(Buffer.from(`${first}then this\n`));
+    } finally {
+      pipe.close();
+    }
+  });
+
+  it("hands a write to process.stdout whole when the pipe that does not wait is full", () => {
+    const pipe = namedPipe(constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      const fallback = keeper();
+      const stdout = directStdout(pipe.write, () => fallback);
+      const full = "x".repeat(65_536); // what a Linux pipe holds
+      stdout?.write(full);
+      expect(fallback.kept).toEqual([]);
+      stdout?.write("Öz 🌹\n");
+      expect(drain(pipe.read).toString()).toBe(full);
+      expect(Buffer.concat(fallback.kept).toString()).toBe("Öz 🌹\n");
+    } finally {
+      pipe.close();
+    }
+  });
+
+  it("stops quietly when the pipe's reader has gone", () => {
+    const pipe = namedPipe(constants.O_WRONLY);
+    closeSync(pipe.read);
+    try {
+      let gone = 0;
+      const stdout = directStdout(pipe.write, keeper, () => {
+        gone++;
+      });
+      stdout?.write("nobody reads this\n");
+      expect(gone).toBe(1);
+    } finally {
+      pipe.close();
+    }
+  });
+
+  it("gets the bin's output byte for byte in a file, a socket and a shell pipe", () => {
     const args = [BIN, "estimate", "--log", "test/fixtures/logs/gift-calc-canonical.csv", "--by", "sender"];
     for (const format of ["json", "table"]) {
       const piped = spawnSync(process.execPath, [...args, "--format", format], { cwd: ROOT, env: ENV });
@@ -47,9 +161,14 @@ describe("stdout redirected to a file", () => {
         stdio: ["ignore", fd, "pipe"],
       });
       closeSync(fd);
+      // A shell's pipe is a FIFO; spawnSync's is a socket.
+      const quoted = [process.execPath, ...args, "--format", format].map((arg) => `'${arg}'`).join(" ");
+      const shellPiped = spawnSync("sh", ["-c", `${quoted} | cat`], { cwd: ROOT, env: ENV });
       expect(filed.status).toBe(0);
+      expect(shellPiped.status).toBe(0);
       expect(piped.stdout.length).toBeGreaterThan(100);
       expect(readFileSync(path)).toEqual(piped.stdout);
+      expect(shellPiped.stdout).toEqual(piped.stdout);
     }
   });
 });
