@@ -56,7 +56,7 @@ export default async function logs() {
       { label: "gift-calc … --by event --format csv (normalised log)", ...events },
       ...(withExtraCerts === undefined
         ? []
-        : [{ label: "gift-calc … --by sender, with the shell's NODE_EXTRA_CA_CERTS", ...withExtraCerts }]),
+        : [{ label: "gift-calc … --by sender, with NODE_EXTRA_CA_CERTS", ...withExtraCerts }]),
     ]);
     console.log(
       `gift-calc ${(csvParse.seconds / giftCalc.seconds).toFixed(1)}× faster than csv-parse (target ≥ 8×); ` +
