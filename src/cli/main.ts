@@ -70,7 +70,7 @@ export function directStdout(
         if (code === "EPIPE") return onReaderGone();
         if (code !== "EAGAIN") throw error;
       }
-      if (written === text.length || written === Buffer.byteLength(text)) return;
+      if (written === Buffer.byteLength(text)) return;
       stream = fallback();
       if (written === 0) stream.write(text);
       else stream.write(Buffer.from(text).subarray(written));

@@ -118,6 +118,20 @@ describe("stdout written directly", () => {
     }
   });
 
+  it("counts a part written in bytes, not characters", () => {
+    const pipe = namedPipe(constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      const fallback = keeper();
+      const stdout = directStdout(pipe.write, () => fallback);
+      // As many characters as a Linux pipe holds bytes: the pipe takes half of them.
+      const text = "é".repeat(65_536);
+      stdout?.write(text);
+      expect(Buffer.concat([drain(pipe.read), ...fallback.kept]).toString()).toBe(text);
+    } finally {
+      pipe.close();
+    }
+  });
+
   it("hands a write to process.stdout whole when the pipe that does not wait is full", () => {
     const pipe = namedPipe(constants.O_WRONLY | constants.O_NONBLOCK);
     try {
