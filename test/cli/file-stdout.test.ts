@@ -59,6 +59,31 @@ function keeper(): NodeJS.WritableStream & OutputStream & { readonly kept: Buffe
   } as unknown as NodeJS.WritableStream & OutputStream & { readonly kept: Buffer[] };
 }
 
+/**
+ * `test` given a named pipe (its write end opened with `writeFlags`), the stdout written to it and
+ * the stand-in for process.stdout it falls back to; the pipe is closed after.
+ */
+function withPipe(
+  writeFlags: number,
+  test: (
+    pipe: ReturnType<typeof namedPipe>,
+    stdout: OutputStream | undefined,
+    fallback: ReturnType<typeof keeper>,
+  ) => void,
+): void {
+  const pipe = namedPipe(writeFlags);
+  try {
+    const fallback = keeper();
+    test(
+      pipe,
+      directStdout(pipe.write, () => fallback),
+      fallback,
+    );
+  } finally {
+    pipe.close();
+  }
+}
+
 describe("stdout written directly", () => {
   it("is written straight to the file, every byte, in order", () => {
     const path = join(mkdtempSync(join(tmpdir(), "gift-calc-stdout-")), "out.txt");
@@ -85,26 +110,18 @@ describe("stdout written directly", () => {
   });
 
   it("writes a pipe every byte, in order, waiting while it is full", () => {
-    const pipe = namedPipe(constants.O_WRONLY);
-    try {
-      const fallback = keeper();
-      const stdout = directStdout(pipe.write, () => fallback);
+    withPipe(constants.O_WRONLY, (pipe, stdout, fallback) => {
       expect(stdout?.isTTY).toBe(false);
       const pieces = ["plain ascii\n", "Öz 🌹 \u2028 x\n", "b".repeat(20_000), ""];
       for (const piece of pieces) stdout?.write(piece);
       expect(drain(pipe.read)).toEqual(Buffer.from(pieces.join("")));
       expect(fallback.kept).toEqual([]);
       expect(stdout?.writableNeedDrain).toBe(false);
-    } finally {
-      pipe.close();
-    }
+    });
   });
 
   it("hands the rest to process.stdout when the pipe does not wait, split inside a character", () => {
-    const pipe = namedPipe(constants.O_WRONLY | constants.O_NONBLOCK);
-    try {
-      const fallback = keeper();
-      const stdout = directStdout(pipe.write, () => fallback);
+    withPipe(constants.O_WRONLY | constants.O_NONBLOCK, (pipe, stdout, fallback) => {
       // More than a pipe holds (64 KiB on Linux), with 4-byte characters across every boundary.
       const first = `a${"🌹".repeat(40_000)}`;
       stdout?.write(first);
@@ -113,39 +130,27 @@ describe("stdout written directly", () => {
       expect(inPipe.length).toBeGreaterThan(0);
       expect(inPipe.length).toBeLessThan(Buffer.byteLength(first));
       expect(Buffer.concat([inPipe, ...fallback.kept])).toEqual(Buffer.from(`${first}then this\n`));
-    } finally {
-      pipe.close();
-    }
+    });
   });
 
   it("counts a part written in bytes, not characters", () => {
-    const pipe = namedPipe(constants.O_WRONLY | constants.O_NONBLOCK);
-    try {
-      const fallback = keeper();
-      const stdout = directStdout(pipe.write, () => fallback);
+    withPipe(constants.O_WRONLY | constants.O_NONBLOCK, (pipe, stdout, fallback) => {
       // As many characters as a Linux pipe holds bytes: the pipe takes half of them.
       const text = "é".repeat(65_536);
       stdout?.write(text);
       expect(Buffer.concat([drain(pipe.read), ...fallback.kept]).toString()).toBe(text);
-    } finally {
-      pipe.close();
-    }
+    });
   });
 
   it("hands a write to process.stdout whole when the pipe that does not wait is full", () => {
-    const pipe = namedPipe(constants.O_WRONLY | constants.O_NONBLOCK);
-    try {
-      const fallback = keeper();
-      const stdout = directStdout(pipe.write, () => fallback);
+    withPipe(constants.O_WRONLY | constants.O_NONBLOCK, (pipe, stdout, fallback) => {
       const full = "x".repeat(65_536); // what a Linux pipe holds
       stdout?.write(full);
       expect(fallback.kept).toEqual([]);
       stdout?.write("Öz 🌹\n");
       expect(drain(pipe.read).toString()).toBe(full);
       expect(Buffer.concat(fallback.kept).toString()).toBe("Öz 🌹\n");
-    } finally {
-      pipe.close();
-    }
+    });
   });
 
   it("stops quietly when the pipe's reader has gone", () => {
